@@ -1,0 +1,244 @@
+// Package findings is the results model shared by the engine, waivers and every output format:
+// one Result per check and resource, and the Report that carries them.
+package findings
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ReportSchemaVersion is the version of the JSON report contract.
+const ReportSchemaVersion = "1"
+
+// Status is the outcome of one check on one resource.
+type Status string
+
+const (
+	StatusPass   Status = "pass"
+	StatusFail   Status = "fail"
+	StatusError  Status = "error"
+	StatusWaived Status = "waived"
+)
+
+// Statuses lists every status, in display order.
+var Statuses = []Status{StatusFail, StatusError, StatusWaived, StatusPass}
+
+// ParseStatus checks that s is a known status.
+func ParseStatus(s string) (Status, error) {
+	for _, st := range Statuses {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("unknown status %q (want one of pass, fail, error, waived)", s)
+}
+
+// Severity says how bad a failing check is.
+type Severity string
+
+const (
+	SeverityCritical Severity = "critical"
+	SeverityHigh     Severity = "high"
+	SeverityMedium   Severity = "medium"
+	SeverityLow      Severity = "low"
+	SeverityInfo     Severity = "info"
+)
+
+// Severities lists every severity, worst first.
+var Severities = []Severity{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow, SeverityInfo}
+
+// Rank orders severities: critical is 5, info is 1, unknown is 0.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityCritical:
+		return 5
+	case SeverityHigh:
+		return 4
+	case SeverityMedium:
+		return 3
+	case SeverityLow:
+		return 2
+	case SeverityInfo:
+		return 1
+	}
+	return 0
+}
+
+// ParseSeverity checks that s is a known severity.
+func ParseSeverity(s string) (Severity, error) {
+	sev := Severity(strings.ToLower(strings.TrimSpace(s)))
+	if sev.Rank() == 0 {
+		return "", fmt.Errorf("unknown severity %q (want one of critical, high, medium, low, info)", s)
+	}
+	return sev, nil
+}
+
+// Result is the outcome of one check on one resource. The JSON names are a contract.
+type Result struct {
+	CheckID      string              `json:"check_id"`
+	Title        string              `json:"title"`
+	Status       Status              `json:"status"`
+	Severity     Severity            `json:"severity"`
+	Area         string              `json:"area"`
+	ServiceModel string              `json:"service_model"`
+	Provider     string              `json:"provider"`
+	Account      string              `json:"account"`
+	Region       string              `json:"region"`
+	ResourceID   string              `json:"resource_id"`
+	ResourceType string              `json:"resource_type"`
+	Message      string              `json:"message"`
+	Frameworks   map[string][]string `json:"frameworks"`
+	Remediation  string              `json:"remediation"`
+	Fingerprint  string              `json:"fingerprint"`
+	// Waiver is set when an accepted-risk waiver turned a fail into waived.
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Waiver records the accepted risk that applied to a result.
+type Waiver struct {
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner,omitempty"`
+	Expires string `json:"expires,omitempty"`
+}
+
+// Fingerprint identifies a check on a resource across runs: it depends only on the check id,
+// provider, account, region, resource type and resource id, never on messages or timestamps.
+func Fingerprint(checkID, provider, account, region, resourceType, resourceID string) string {
+	h := sha256.New()
+	for _, p := range []string{checkID, provider, account, region, resourceType, resourceID} {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// Check is the metadata of one check, as reported (a subset of what the engine loads).
+type Check struct {
+	ID           string              `json:"id"`
+	Title        string              `json:"title"`
+	Description  string              `json:"description"`
+	Severity     Severity            `json:"severity"`
+	Area         string              `json:"area"`
+	ServiceModel string              `json:"service_model"`
+	Provider     string              `json:"provider"`
+	Service      string              `json:"service"`
+	ResourceType string              `json:"resource_type"`
+	Frameworks   map[string][]string `json:"frameworks"`
+	Remediation  string              `json:"remediation"`
+	Rationale    string              `json:"rationale"`
+	DependsOn    []string            `json:"depends_on,omitempty"`
+	Source       string              `json:"source,omitempty"`
+}
+
+// Target is one evaluated snapshot.
+type Target struct {
+	Provider    string    `json:"provider"`
+	Account     string    `json:"account"`
+	CollectedAt time.Time `json:"collected_at"`
+	Complete    bool      `json:"complete"`
+}
+
+// Tool names the program that made a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Summary counts results.
+type Summary struct {
+	Total      int                         `json:"total"`
+	ByStatus   map[Status]int              `json:"by_status"`
+	BySeverity map[Severity]map[Status]int `json:"by_severity"`
+	ByArea     map[string]map[Status]int   `json:"by_area"`
+}
+
+// Report is the whole outcome of one evaluation. The JSON names are a contract.
+type Report struct {
+	SchemaVersion string    `json:"schema_version"`
+	Tool          Tool      `json:"tool"`
+	GeneratedAt   time.Time `json:"generated_at"`
+	Targets       []Target  `json:"targets"`
+	Summary       Summary   `json:"summary"`
+	Results       []Result  `json:"results"`
+	// Checks holds the metadata of every check that was evaluated, sorted by id.
+	Checks []Check `json:"checks"`
+	// Warnings are report-level notes (expired or stale waivers, checks skipped, ...).
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Summarize counts results by status, severity and area. Every status key is present.
+func Summarize(results []Result) Summary {
+	s := Summary{
+		Total:      len(results),
+		ByStatus:   map[Status]int{},
+		BySeverity: map[Severity]map[Status]int{},
+		ByArea:     map[string]map[Status]int{},
+	}
+	for _, st := range Statuses {
+		s.ByStatus[st] = 0
+	}
+	for _, r := range results {
+		s.ByStatus[r.Status]++
+		if s.BySeverity[r.Severity] == nil {
+			s.BySeverity[r.Severity] = map[Status]int{}
+		}
+		s.BySeverity[r.Severity][r.Status]++
+		if s.ByArea[r.Area] == nil {
+			s.ByArea[r.Area] = map[Status]int{}
+		}
+		s.ByArea[r.Area][r.Status]++
+	}
+	return s
+}
+
+// Sort orders results deterministically: status (fail, error, waived, pass), worst severity first,
+// then check id, account, region and resource id.
+func Sort(results []Result) {
+	statusRank := map[Status]int{}
+	for i, st := range Statuses {
+		statusRank[st] = i
+	}
+	sort.SliceStable(results, func(i, j int) bool {
+		a, b := results[i], results[j]
+		if a.Status != b.Status {
+			return statusRank[a.Status] < statusRank[b.Status]
+		}
+		if a.Severity != b.Severity {
+			return a.Severity.Rank() > b.Severity.Rank()
+		}
+		if a.CheckID != b.CheckID {
+			return a.CheckID < b.CheckID
+		}
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		return a.ResourceID < b.ResourceID
+	})
+}
+
+// CheckIndex maps check ids to their metadata.
+func (r *Report) CheckIndex() map[string]Check {
+	m := make(map[string]Check, len(r.Checks))
+	for _, c := range r.Checks {
+		m[c.ID] = c
+	}
+	return m
+}
+
+// Failing counts fail results at or above min severity.
+func Failing(results []Result, min Severity) int {
+	n := 0
+	for _, r := range results {
+		if r.Status == StatusFail && r.Severity.Rank() >= min.Rank() {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,68 @@
+// Package output renders a findings report in each supported format, one file per format.
+package output
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/incloud/incloud/pkg/findings"
+)
+
+// Options tune rendering. Formats ignore what does not apply to them.
+type Options struct {
+	// Color enables ANSI colour (table only; the CLI sets it when writing to a terminal).
+	Color bool
+	// IncludeWaived keeps waived results in formats that leave them out by default (SARIF).
+	IncludeWaived bool
+	// Warn receives warnings about the rendering (e.g. SARIF results dropped over the cap).
+	Warn func(msg string)
+}
+
+// Writer renders a report.
+type Writer func(w io.Writer, r *findings.Report, opts Options) error
+
+var writers = map[string]Writer{}
+
+// Register adds a format. Each format file registers itself in init.
+func Register(name string, w Writer) {
+	if _, dup := writers[name]; dup {
+		panic("output: format registered twice: " + name)
+	}
+	writers[name] = w
+}
+
+// Formats lists the registered format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(writers))
+	for n := range writers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the writer of a format, or an error listing the known ones.
+func Lookup(name string) (Writer, error) {
+	w, ok := writers[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
+	}
+	return w, nil
+}
+
+// Write renders a report in the named format.
+func Write(name string, w io.Writer, r *findings.Report, opts Options) error {
+	fn, err := Lookup(name)
+	if err != nil {
+		return err
+	}
+	if opts.Warn == nil {
+		opts.Warn = func(string) {}
+	}
+	if err := fn(w, r, opts); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,10 @@
+// Package policies embeds the built-in Rego checks, their shared library and the snapshot
+// resource-type JSON Schemas that the checks are type-checked against.
+package policies
+
+import "embed"
+
+// FS holds lib/, schemas/ and one directory per provider.
+//
+//go:embed lib aws schemas
+var FS embed.FS
