@@ -89,6 +89,7 @@ type Result struct {
 	Account      string              `json:"account"`
 	Region       string              `json:"region"`
 	ResourceID   string              `json:"resource_id"`
+	ResourceName string              `json:"resource_name"`
 	ResourceType string              `json:"resource_type"`
 	Message      string              `json:"message"`
 	Frameworks   map[string][]string `json:"frameworks"`
