@@ -1,0 +1,120 @@
+# Network helpers for AWS checks: which traffic a security-group rule or a network-ACL entry lets
+# through. Security-group rules (aws_ec2_security_group.ingress_rules) name protocols "-1" (all),
+# "tcp", "udp", ... or a number as a string; network-ACL entries (aws_ec2_network_acl.entries) use
+# protocol numbers ("-1", "6", "17", ...). Ports are null where the protocol has none ("-1").
+package incloud.lib.aws.network
+
+# The CIDRs that stand for "the whole internet".
+open_ipv4 := "0.0.0.0/0"
+
+open_ipv6 := "::/0"
+
+open_cidrs := {open_ipv4, open_ipv6}
+
+# Protocol values that carry TCP: "-1" (every protocol) and TCP by name or number.
+tcp_protocols := {"-1", "tcp", "6"}
+
+# all_protocols(p) is true for the "every protocol" value "-1".
+all_protocols(p) if p == "-1"
+
+# carries_tcp(p) is true when protocol value p lets TCP through.
+carries_tcp(p) if {
+	is_string(p)
+	lower(p) in tcp_protocols
+}
+
+# range_covers(from, to, port) is true when the inclusive port range from..to contains port.
+# Null (unknown) bounds never cover anything.
+range_covers(from, to, port) if {
+	is_number(from)
+	is_number(to)
+	from <= port
+	port <= to
+}
+
+# covers_tcp_port(protocol, from, to, port) is true when traffic of the given protocol and port
+# range includes TCP port port: protocol "-1" covers every port whatever its (null) bounds say.
+covers_tcp_port(protocol, _, _, _) if all_protocols(protocol)
+
+covers_tcp_port(protocol, from, to, port) if {
+	not all_protocols(protocol)
+	carries_tcp(protocol)
+	range_covers(from, to, port)
+}
+
+# sg_rule_covers_tcp_port(rule, port): the security-group rule lets TCP port port through.
+sg_rule_covers_tcp_port(rule, port) if covers_tcp_port(rule.ip_protocol, rule.from_port, rule.to_port, port)
+
+# nacl_entry_covers_tcp_port(entry, port): the network-ACL entry matches TCP port port.
+nacl_entry_covers_tcp_port(entry, port) if covers_tcp_port(entry.protocol, entry.from_port, entry.to_port, port)
+
+# sg_rule_open_cidrs(rule) is the set of internet-wide CIDRs (0.0.0.0/0, ::/0) a rule admits.
+sg_rule_open_cidrs(rule) := {c |
+	some c in array.concat(array_or_empty(rule.ipv4_ranges), array_or_empty(rule.ipv6_ranges))
+	c in open_cidrs
+}
+
+# nacl_entry_open_cidr(entry) is the internet-wide CIDR a network-ACL entry matches, if any.
+nacl_entry_open_cidr(entry) := entry.cidr_block if entry.cidr_block == open_ipv4
+
+nacl_entry_open_cidr(entry) := entry.ipv6_cidr_block if entry.ipv6_cidr_block == open_ipv6
+
+# nacl_entry_is_ingress_allow(entry) / nacl_entry_is_ingress_deny(entry): inbound entries by action.
+nacl_entry_is_ingress_allow(entry) if {
+	entry.egress == false
+	entry.rule_action == "allow"
+}
+
+nacl_entry_is_ingress_deny(entry) if {
+	entry.egress == false
+	entry.rule_action == "deny"
+}
+
+# nacl_port_reachable(entries, cidr, port) is the allow entry that decides inbound TCP port port from
+# the whole of cidr (0.0.0.0/0 or ::/0): network ACLs apply the lowest-numbered matching entry, so an
+# allow entry counts only when no lower-numbered deny entry from the same open CIDR covers that port.
+nacl_port_reachable(entries, cidr, port) := entry if {
+	some entry in entries
+	nacl_entry_is_ingress_allow(entry)
+	nacl_entry_open_cidr(entry) == cidr
+	nacl_entry_covers_tcp_port(entry, port)
+	not nacl_shadowed(entries, entry, cidr, port)
+}
+
+nacl_shadowed(entries, allow, cidr, port) if {
+	some deny in entries
+	nacl_entry_is_ingress_deny(deny)
+	nacl_entry_open_cidr(deny) == cidr
+	nacl_entry_covers_tcp_port(deny, port)
+	deny.rule_number < allow.rule_number
+}
+
+# prefix_length(cidr) is the prefix length of an IPv4 or IPv6 CIDR ("10.0.0.0/8" -> 8).
+prefix_length(cidr) := n if {
+	parts := split(cidr, "/")
+	count(parts) == 2
+	n := to_number(parts[1])
+}
+
+# describe_tcp(protocol, from, to, ports) names the traffic a rule admits for a message, e.g.
+# "TCP 22", "TCP 0-65535 (including 22, 3389)", "all traffic (including TCP 22)".
+describe_tcp(protocol, _, _, ports) := sprintf("all traffic (including TCP %s)", [port_list(ports)]) if {
+	all_protocols(protocol)
+}
+
+describe_tcp(protocol, from, to, _) := sprintf("TCP %d", [from]) if {
+	not all_protocols(protocol)
+	from == to
+}
+
+describe_tcp(protocol, from, to, ports) := sprintf("TCP %d-%d (including %s)", [from, to, port_list(ports)]) if {
+	not all_protocols(protocol)
+	from != to
+}
+
+# port_list(ports) renders a set of port numbers in ascending order: "22, 3389".
+port_list(ports) := concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])
+
+array_or_empty(x) := x if is_array(x)
+
+array_or_empty(x) := [] if not is_array(x)

@@ -1,0 +1,80 @@
+package incloud.lib.aws.network_test
+
+import data.incloud.lib.aws.network
+
+rule(protocol, from, to) := {
+	"ip_protocol": protocol, "from_port": from, "to_port": to,
+	"ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": [], "prefix_list_ids": [], "source_group_ids": [],
+}
+
+test_tcp_single_port if network.sg_rule_covers_tcp_port(rule("tcp", 22, 22), 22)
+
+test_tcp_other_port if not network.sg_rule_covers_tcp_port(rule("tcp", 80, 80), 22)
+
+test_tcp_range_contains if network.sg_rule_covers_tcp_port(rule("tcp", 0, 1024), 22)
+
+test_tcp_range_bounds if {
+	network.sg_rule_covers_tcp_port(rule("tcp", 22, 80), 22)
+	network.sg_rule_covers_tcp_port(rule("tcp", 3000, 3389), 3389)
+	not network.sg_rule_covers_tcp_port(rule("tcp", 23, 3388), 22)
+	not network.sg_rule_covers_tcp_port(rule("tcp", 23, 3388), 3389)
+}
+
+test_tcp_by_number if network.sg_rule_covers_tcp_port(rule("6", 22, 22), 22)
+
+test_all_protocols_null_ports if network.sg_rule_covers_tcp_port(rule("-1", null, null), 3389)
+
+test_udp_not_tcp if not network.sg_rule_covers_tcp_port(rule("udp", 0, 65535), 22)
+
+test_null_ports_unknown if not network.sg_rule_covers_tcp_port(rule("tcp", null, null), 22)
+
+test_open_cidrs if {
+	network.sg_rule_open_cidrs({"ipv4_ranges": ["10.0.0.0/8", "0.0.0.0/0"], "ipv6_ranges": ["::/0"]}) == {"0.0.0.0/0", "::/0"}
+	network.sg_rule_open_cidrs({"ipv4_ranges": ["10.0.0.0/8"], "ipv6_ranges": ["2001:db8::/32"]}) == set()
+	network.sg_rule_open_cidrs({"ipv4_ranges": null, "ipv6_ranges": ["::/0"]}) == {"::/0"}
+}
+
+entry(n, action, protocol, cidr, from, to) := {
+	"rule_number": n, "protocol": protocol, "rule_action": action, "egress": false,
+	"cidr_block": cidr, "ipv6_cidr_block": null, "from_port": from, "to_port": to,
+}
+
+test_nacl_allow_reachable if {
+	e := entry(100, "allow", "6", "0.0.0.0/0", 0, 65535)
+	network.nacl_port_reachable([e], "0.0.0.0/0", 22) == e
+}
+
+test_nacl_lower_deny_shadows if {
+	entries := [entry(100, "allow", "6", "0.0.0.0/0", 0, 65535), entry(50, "deny", "6", "0.0.0.0/0", 22, 22)]
+	not network.nacl_port_reachable(entries, "0.0.0.0/0", 22)
+	network.nacl_port_reachable(entries, "0.0.0.0/0", 3389) == entries[0]
+}
+
+test_nacl_higher_deny_does_not_shadow if {
+	entries := [entry(100, "allow", "-1", "0.0.0.0/0", null, null), entry(200, "deny", "-1", "0.0.0.0/0", null, null)]
+	network.nacl_port_reachable(entries, "0.0.0.0/0", 22) == entries[0]
+}
+
+test_nacl_egress_ignored if {
+	e := object.union(entry(100, "allow", "-1", "0.0.0.0/0", null, null), {"egress": true})
+	not network.nacl_port_reachable([e], "0.0.0.0/0", 22)
+}
+
+test_nacl_ipv6 if {
+	e := object.union(entry(100, "allow", "6", null, 22, 22), {"ipv6_cidr_block": "::/0"})
+	network.nacl_port_reachable([e], "::/0", 22) == e
+	not network.nacl_port_reachable([e], "0.0.0.0/0", 22)
+}
+
+test_prefix_length if {
+	network.prefix_length("10.0.0.0/8") == 8
+	network.prefix_length("0.0.0.0/0") == 0
+	network.prefix_length("2001:db8::/56") == 56
+	not network.prefix_length("10.0.0.1")
+}
+
+test_describe if {
+	network.describe_tcp("tcp", 22, 22, {22}) == "TCP 22"
+	network.describe_tcp("tcp", 0, 65535, {3389, 22}) == "TCP 0-65535 (including 22, 3389)"
+	network.describe_tcp("-1", null, null, {22}) == "all traffic (including TCP 22)"
+}
