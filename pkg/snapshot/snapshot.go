@@ -228,7 +228,8 @@ func decodeError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
+		// Offset counts the offending byte itself: point at it, not after it.
+		line, col := position(data, max(syn.Offset-1, 0))
 		return fmt.Errorf("malformed JSON at line %d, column %d: %v", line, col, syn)
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)

@@ -1,0 +1,350 @@
+package snapshot
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Validator checks snapshots against the per-resource-type JSON Schemas
+// (<dir>/<provider>/<resource type>.json). It is compiled once and safe for concurrent use.
+type Validator struct {
+	// types maps a provider to its resource types, sorted.
+	types map[string][]string
+	// byType maps a resource type to its compiled schema, raw bytes and top-level properties.
+	byType map[string]*typeSchema
+}
+
+type typeSchema struct {
+	provider   string
+	compiled   *jsonschema.Schema
+	raw        []byte
+	properties map[string]bool
+}
+
+// SchemaError is one way in which a snapshot does not match its schemas. Path is a JSON path
+// into the snapshot ($.resources.aws_s3_bucket[3].acl).
+type SchemaError struct {
+	Path    string
+	Message string
+}
+
+func (e *SchemaError) Error() string { return e.Path + ": " + e.Message }
+
+// NewValidator loads and compiles every <dir>/<provider>/<type>.json of fsys (for the built-in
+// checks: policies.FS and "schemas"). A file's name is its resource type, which must start with
+// "<provider>_".
+func NewValidator(fsys fs.FS, dir string) (*Validator, error) {
+	v := &Validator{types: map[string][]string{}, byType: map[string]*typeSchema{}}
+	providers, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read schema directory %s: %w", dir, err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	type pending struct {
+		provider, typ, url string
+	}
+	var todo []pending
+	for _, p := range providers {
+		if !p.IsDir() {
+			continue
+		}
+		provider := p.Name()
+		files, err := fs.ReadDir(fsys, path.Join(dir, provider))
+		if err != nil {
+			return nil, fmt.Errorf("read schema directory %s: %w", path.Join(dir, provider), err)
+		}
+		for _, f := range files {
+			if f.IsDir() || !strings.HasSuffix(f.Name(), ".json") {
+				continue
+			}
+			file := path.Join(dir, provider, f.Name())
+			typ := strings.TrimSuffix(f.Name(), ".json")
+			if !strings.HasPrefix(typ, provider+"_") {
+				return nil, fmt.Errorf("schema %s: resource type %q does not start with %q", file, typ, provider+"_")
+			}
+			if prev, dup := v.byType[typ]; dup {
+				return nil, fmt.Errorf("schema %s: resource type %s is also defined for provider %s", file, typ, prev.provider)
+			}
+			raw, err := fs.ReadFile(fsys, file)
+			if err != nil {
+				return nil, fmt.Errorf("read schema: %w", err)
+			}
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+			if err != nil {
+				return nil, fmt.Errorf("schema %s: %w", file, err)
+			}
+			obj, ok := doc.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("schema %s: want a JSON object", file)
+			}
+			props, _ := obj["properties"].(map[string]any)
+			if len(props) == 0 {
+				return nil, fmt.Errorf("schema %s: describes no properties", file)
+			}
+			ts := &typeSchema{provider: provider, raw: raw, properties: map[string]bool{}}
+			for name := range props {
+				ts.properties[name] = true
+			}
+			url := "file:///incloud/" + file
+			if err := c.AddResource(url, doc); err != nil {
+				return nil, fmt.Errorf("schema %s: %w", file, err)
+			}
+			v.byType[typ] = ts
+			v.types[provider] = append(v.types[provider], typ)
+			todo = append(todo, pending{provider, typ, url})
+		}
+	}
+	for _, p := range todo {
+		sch, err := c.Compile(p.url)
+		if err != nil {
+			return nil, fmt.Errorf("compile schema %s/%s/%s.json: %w", dir, p.provider, p.typ, err)
+		}
+		v.byType[p.typ].compiled = sch
+	}
+	for _, ts := range v.types {
+		sort.Strings(ts)
+	}
+	if len(v.byType) == 0 {
+		return nil, fmt.Errorf("no schemas found under %s/<provider>/", dir)
+	}
+	return v, nil
+}
+
+// Types returns the resource types that have a schema for a provider, sorted.
+func (v *Validator) Types(provider string) []string {
+	return append([]string(nil), v.types[provider]...)
+}
+
+// Schema returns a fresh copy of a resource type's schema as decoded JSON (for OPA's type checker).
+func (v *Validator) Schema(resourceType string) (map[string]any, bool) {
+	ts, ok := v.byType[resourceType]
+	if !ok {
+		return nil, false
+	}
+	var m map[string]any
+	if err := json.Unmarshal(ts.raw, &m); err != nil {
+		// The bytes decoded when the validator was built; they cannot fail now.
+		panic(fmt.Sprintf("decode schema %s: %v", resourceType, err))
+	}
+	return m, true
+}
+
+// HasAttribute reports whether a resource type's schema defines a top-level attribute.
+func (v *Validator) HasAttribute(resourceType, attribute string) bool {
+	ts, ok := v.byType[resourceType]
+	return ok && ts.properties[attribute]
+}
+
+// Validate checks every resource of s against its type's schema and every collection error
+// against the known types and their attributes. Each error is a *SchemaError whose message
+// starts with the JSON path of the problem; nil means the snapshot is valid.
+func (v *Validator) Validate(s *Snapshot) []error {
+	var errs []error
+	known := map[string]bool{}
+	for _, t := range v.types[s.Provider] {
+		known[t] = true
+	}
+	types := make([]string, 0, len(s.Resources))
+	for t := range s.Resources {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		base := "$.resources" + pathKey(t)
+		if !known[t] {
+			errs = append(errs, &SchemaError{base, fmt.Sprintf("unknown resource type %q for provider %s (known: %s)", t, s.Provider, strings.Join(v.types[s.Provider], ", "))})
+			continue
+		}
+		ts := v.byType[t]
+		for i, r := range s.Resources[t] {
+			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r)...)
+		}
+	}
+	for i, e := range s.Errors {
+		base := fmt.Sprintf("$.errors[%d]", i)
+		if !known[e.ResourceType] {
+			errs = append(errs, &SchemaError{base + ".resource_type", fmt.Sprintf("unknown resource type %q for provider %s", e.ResourceType, s.Provider)})
+			continue
+		}
+		for j, a := range e.Attributes {
+			if !v.byType[e.ResourceType].properties[a] {
+				errs = append(errs, &SchemaError{fmt.Sprintf("%s.attributes[%d]", base, j), fmt.Sprintf("%q is not an attribute of %s", a, e.ResourceType)})
+			}
+		}
+	}
+	return errs
+}
+
+var printer = message.NewPrinter(language.English)
+
+// validate checks one resource; base is its JSON path in the snapshot.
+func (ts *typeSchema) validate(base string, r Resource) []error {
+	var doc any = map[string]any(r)
+	if !jsonNative(doc) {
+		// Built in memory by a collector ([]string, int, nested Resource, ...): validate what
+		// would be written.
+		data, err := json.Marshal(r)
+		if err != nil {
+			return []error{&SchemaError{base, fmt.Sprintf("cannot be encoded as JSON: %v", err)}}
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			return []error{&SchemaError{base, fmt.Sprintf("cannot be decoded from its JSON: %v", err)}}
+		}
+	}
+	err := ts.compiled.Validate(doc)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []error{&SchemaError{base, err.Error()}}
+	}
+	var leaves []*SchemaError
+	typeErrAt := map[string]bool{}
+	collectLeaves(ve, doc, base, &leaves, typeErrAt)
+	out := make([]error, 0, len(leaves))
+	sort.SliceStable(leaves, func(i, j int) bool {
+		if leaves[i].Path != leaves[j].Path {
+			return leaves[i].Path < leaves[j].Path
+		}
+		return leaves[i].Message < leaves[j].Message
+	})
+	for i, l := range leaves {
+		if i > 0 && *l == *leaves[i-1] {
+			continue
+		}
+		// A value of the wrong type also fails its enum: report the type only.
+		if strings.HasPrefix(l.Message, "value must be") && typeErrAt[l.Path] {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// collectLeaves turns the library's error tree into one SchemaError per concrete problem.
+func collectLeaves(ve *jsonschema.ValidationError, doc any, base string, out *[]*SchemaError, typeErrAt map[string]bool) {
+	if len(ve.Causes) > 0 {
+		for _, c := range ve.Causes {
+			collectLeaves(c, doc, base, out, typeErrAt)
+		}
+		return
+	}
+	at := jsonPath(base, doc, ve.InstanceLocation)
+	switch k := ve.ErrorKind.(type) {
+	case *kind.Required:
+		for _, m := range k.Missing {
+			*out = append(*out, &SchemaError{at + pathKey(m), "missing required attribute"})
+		}
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			*out = append(*out, &SchemaError{at + pathKey(p), "unknown attribute (not in the schema)"})
+		}
+	case *kind.Type:
+		typeErrAt[at] = true
+		want := make([]string, 0, len(k.Want))
+		for _, w := range k.Want {
+			if w != "null" {
+				want = append(want, w)
+			}
+		}
+		if len(want) < len(k.Want) {
+			want = append(want, "null")
+		}
+		*out = append(*out, &SchemaError{at, fmt.Sprintf("wrong type: got %s, want %s", k.Got, strings.Join(want, " or "))})
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, w := range k.Want {
+			want[i] = jsonText(w)
+		}
+		*out = append(*out, &SchemaError{at, fmt.Sprintf("value must be one of %s (got %s)", strings.Join(want, ", "), jsonText(k.Got))})
+	default:
+		*out = append(*out, &SchemaError{at, ve.ErrorKind.LocalizedString(printer)})
+	}
+}
+
+// jsonText renders a decoded JSON value as JSON.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// jsonPath renders an instance location as a JSON path below base, using doc to tell array
+// indexes from object keys.
+func jsonPath(base string, doc any, loc []string) string {
+	var sb strings.Builder
+	sb.WriteString(base)
+	cur := doc
+	for _, seg := range loc {
+		switch c := cur.(type) {
+		case []any:
+			sb.WriteString("[" + seg + "]")
+			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(c) {
+				cur = c[i]
+			} else {
+				cur = nil
+			}
+		case map[string]any:
+			sb.WriteString(pathKey(seg))
+			cur = c[seg]
+		default:
+			sb.WriteString(pathKey(seg))
+			cur = nil
+		}
+	}
+	return sb.String()
+}
+
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// pathKey renders an object key as a JSON path step: .key, or ["key"] when it is not an identifier.
+func pathKey(k string) string {
+	if identifier.MatchString(k) {
+		return "." + k
+	}
+	return "[" + strconv.Quote(k) + "]"
+}
+
+// jsonNative reports whether v holds only the values encoding/json decodes into (with UseNumber
+// or without), so that it can be validated without a round trip.
+func jsonNative(v any) bool {
+	switch v := v.(type) {
+	case nil, string, bool, json.Number, float64:
+		return true
+	case map[string]any:
+		for _, e := range v {
+			if !jsonNative(e) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		for _, e := range v {
+			if !jsonNative(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
