@@ -1,0 +1,42 @@
+# METADATA
+# title: S3 bucket policies deny plain-HTTP requests
+# description: >-
+#   Every bucket has a bucket policy statement that denies all S3 actions on its objects to every
+#   principal when the request does not use TLS (Condition Bool aws:SecureTransport "false").
+# scope: package
+# custom:
+#   id: aws-s3-deny-http
+#   severity: medium
+#   area: data-protection
+#   resource_type: aws_s3_bucket
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["3.1.1"]
+#   remediation: >-
+#     Add a statement to the bucket policy (S3 console > bucket > Permissions > Bucket policy, or
+#     aws s3api put-bucket-policy --bucket NAME --policy file://policy.json) with Effect "Deny",
+#     Principal "*", Action "s3:*", Resource ["arn:aws:s3:::NAME", "arn:aws:s3:::NAME/*"] and
+#     Condition {"Bool": {"aws:SecureTransport": "false"}}, keeping the existing statements.
+#   rationale: >-
+#     S3 is a managed (PaaS) service: AWS secures the storage hosts, its network and the HTTPS
+#     endpoints it offers, but it still accepts plain HTTP unless the bucket owner forbids it.
+#     Protecting the customer's data in transit by requiring TLS is bucket configuration, and so
+#     the customer's part of the shared-responsibility model.
+#   depends_on: [policy]
+package incloud.aws.s3.deny_http
+
+import data.incloud.lib.aws.s3 as s3lib
+
+# A null policy means the bucket has no bucket policy (NoSuchBucketPolicy), so nothing denies HTTP.
+deny contains {"resource_id": b.id, "message": msg} if {
+	some b in input.resources.aws_s3_bucket
+	b.policy == null
+	msg := sprintf("bucket %s has no bucket policy, so nothing denies requests over plain HTTP (aws:SecureTransport false)", [b.name])
+}
+
+deny contains {"resource_id": b.id, "message": msg} if {
+	some b in input.resources.aws_s3_bucket
+	is_object(b.policy)
+	not s3lib.denies_insecure_transport(b.policy, b.id)
+	msg := sprintf("bucket %s has a bucket policy but no statement denying s3:* on its objects to everyone when aws:SecureTransport is false", [b.name])
+}

@@ -1,0 +1,61 @@
+# METADATA
+# title: S3 bucket ACLs grant nothing to all users or all AWS accounts
+# description: >-
+#   No bucket ACL grants a permission to the AllUsers (anyone on the internet) or
+#   AuthenticatedUsers (anyone with any AWS account) group, unless Block Public Access
+#   ignore_public_acls is on for the bucket or the account, which makes S3 ignore such grants.
+# scope: package
+# custom:
+#   id: aws-s3-public-acl-grants
+#   severity: critical
+#   area: data-protection
+#   resource_type: aws_s3_bucket
+#   service_model: paas
+#   frameworks: {}
+#   remediation: >-
+#     Remove the grants to "Everyone (public access)" and "Authenticated users group" (S3 console >
+#     bucket > Permissions > Access control list > Edit), or disable ACLs altogether with
+#     aws s3api put-bucket-ownership-controls --bucket NAME
+#     --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]; then turn on Block
+#     Public Access (aws s3api put-public-access-block) so that such grants are ignored.
+#   rationale: >-
+#     AWS runs S3 (a managed, PaaS service) and enforces whatever ACL the bucket carries, but the
+#     grants in that ACL are written by the customer. A grant to AllUsers or AuthenticatedUsers
+#     hands the customer's data to anyone on the internet; deciding who may read the customer's
+#     data is the customer's part of the shared-responsibility model.
+#   depends_on: [acl, public_access_block, aws_account.s3_public_access_block]
+package incloud.aws.s3.public_acl_grants
+
+import data.incloud.lib.aws.s3 as s3lib
+
+group_prefix := "acs.amazonaws.com/groups/global/"
+
+public_groups := {
+	"AllUsers": "everyone (AllUsers)",
+	"AuthenticatedUsers": "every AWS account (AuthenticatedUsers)",
+}
+
+# public_group(uri) names the public group a grantee URI stands for (http or https scheme).
+public_group(uri) := public_groups[name] if {
+	is_string(uri)
+	some scheme in ["http://", "https://"]
+	startswith(uri, concat("", [scheme, group_prefix]))
+	name := substring(uri, count(scheme) + count(group_prefix), -1)
+}
+
+# With ignore_public_acls on for the bucket or the account, S3 ignores public grants.
+acls_ignored(b) if s3lib.setting_on(b.public_access_block, "ignore_public_acls")
+
+acls_ignored(_) if s3lib.setting_on(input.resources.aws_account[0].s3_public_access_block, "ignore_public_acls")
+
+deny contains {"resource_id": b.id, "message": msg} if {
+	some b in input.resources.aws_s3_bucket
+	not acls_ignored(b)
+	grants := {sprintf("%s to %s", [g.permission, public_group(g.grantee_uri)]) |
+		some g in b.acl.grants
+		g.grantee_type == "Group"
+		public_group(g.grantee_uri)
+	}
+	count(grants) > 0
+	msg := sprintf("bucket %s has an ACL granting %s", [b.name, concat(", ", sort(grants))])
+}
