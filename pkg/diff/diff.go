@@ -20,6 +20,8 @@ type Entry struct {
 	// Before and After are the statuses in the old and the new report, or "absent".
 	Before string `json:"before"`
 	After  string `json:"after"`
+	// PreviousMessage is the old report's message of a resolved failure (what was fixed).
+	PreviousMessage string `json:"previous_message,omitempty"`
 }
 
 // Summary counts the entries of a diff.
@@ -137,6 +139,7 @@ func Compare(old, new *findings.Report) Diff {
 		case findings.StatusPass:
 			if inOld && o.Status == findings.StatusFail {
 				add(&d.Resolved, n, b, a)
+				d.Resolved[len(d.Resolved)-1].PreviousMessage = o.Message
 			}
 		case findings.StatusWaived:
 			if inOld && o.Status == findings.StatusFail {

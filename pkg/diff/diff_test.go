@@ -119,6 +119,9 @@ func TestCompareCategories(t *testing.T) {
 	if d.StillFailing[0].Message != "new: fail on arn:aws:s3:::still" {
 		t.Errorf("still failing message = %q", d.StillFailing[0].Message)
 	}
+	if d.Resolved[0].PreviousMessage != "old: fail on arn:aws:s3:::fixed" || d.Resolved[0].Message != "new: pass on arn:aws:s3:::fixed" {
+		t.Errorf("resolved entry = %+v", d.Resolved[0])
+	}
 	if d.Gone[0].Message != "old: fail on arn:aws:s3:::deleted" || d.Gone[0].Status != findings.StatusFail {
 		t.Errorf("gone entry = %+v", d.Gone[0])
 	}
@@ -314,11 +317,12 @@ func TestWriteTable(t *testing.T) {
 		"New failures by severity: 1 critical\n",
 		"New failures (1)\nSEVERITY  CHECK",
 		"critical  aws-ec2-sg-open-ssh",
-		"New errors (could not be checked) (1)",
+		"New errors, could not be checked (1)",
 		"AccessDenied on ec2:DescribeSecurityGroups retry",
-		"Resolved (now passing) (1)",
+		"Resolved, now passing (1)",
 		"arn:aws:s3:::fixed",
-		"Gone (no longer in the new report) (1)",
+		"was: o: fail on arn:aws:s3:::fixed",
+		"Gone, no longer in the new report (1)",
 		"arn:aws:s3:::deleted",
 	} {
 		if !strings.Contains(out, want) {

@@ -51,9 +51,9 @@ func WriteTable(w io.Writer, d Diff) error {
 		column string
 	}{
 		{"New failures", d.NewFailures, "BEFORE"},
-		{"New errors (could not be checked)", d.NewErrors, "BEFORE"},
-		{"Resolved (now passing)", d.Resolved, ""},
-		{"Gone (no longer in the new report)", d.Gone, ""},
+		{"New errors, could not be checked", d.NewErrors, "BEFORE"},
+		{"Resolved, now passing", d.Resolved, ""},
+		{"Gone, no longer in the new report", d.Gone, ""},
 		{"Newly waived", d.Waived, ""},
 	}
 	for _, sec := range sections {
@@ -81,6 +81,9 @@ func writeSection(w io.Writer, title string, entries []Entry, column string) err
 			row = append(row, e.Before)
 		}
 		msg := e.Message
+		if e.PreviousMessage != "" {
+			msg = "was: " + e.PreviousMessage
+		}
 		if e.Waiver != nil {
 			msg = "waived: " + e.Waiver.Reason
 		}
