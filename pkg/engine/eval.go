@@ -1,0 +1,360 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/incloud/incloud/pkg/findings"
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+// Tool names the program in reports; the CLI sets the version.
+var Tool = findings.Tool{Name: "incloud", Version: "dev"}
+
+// Input converts a snapshot to the OPA value the checks see as `input`, once per snapshot.
+func Input(s *snapshot.Snapshot) (ast.Value, error) {
+	resources := ast.NewObject()
+	types := make([]string, 0, len(s.Resources))
+	for t := range s.Resources {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		rs := s.Resources[t]
+		terms := make([]*ast.Term, len(rs))
+		for i, r := range rs {
+			v, err := ast.InterfaceToValue(map[string]any(r))
+			if err != nil {
+				return nil, fmt.Errorf("convert %s %s: %w", t, r.ID(), err)
+			}
+			terms[i] = ast.NewTerm(v)
+		}
+		resources.Insert(ast.StringTerm(t), ast.ArrayTerm(terms...))
+	}
+	errs := make([]*ast.Term, len(s.Errors))
+	for i, e := range s.Errors {
+		attrs := make([]*ast.Term, len(e.Attributes))
+		for j, a := range e.Attributes {
+			attrs[j] = ast.StringTerm(a)
+		}
+		errs[i] = ast.ObjectTerm(
+			ast.Item(ast.StringTerm("resource_type"), ast.StringTerm(e.ResourceType)),
+			ast.Item(ast.StringTerm("resource_id"), ast.StringTerm(e.ResourceID)),
+			ast.Item(ast.StringTerm("region"), ast.StringTerm(e.Region)),
+			ast.Item(ast.StringTerm("operation"), ast.StringTerm(e.Operation)),
+			ast.Item(ast.StringTerm("code"), ast.StringTerm(e.Code)),
+			ast.Item(ast.StringTerm("message"), ast.StringTerm(e.Message)),
+			ast.Item(ast.StringTerm("attributes"), ast.ArrayTerm(attrs...)),
+		)
+	}
+	strs := func(ss []string) *ast.Term {
+		ts := make([]*ast.Term, len(ss))
+		for i, x := range ss {
+			ts[i] = ast.StringTerm(x)
+		}
+		return ast.ArrayTerm(ts...)
+	}
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("schema_version"), ast.StringTerm(s.SchemaVersion)),
+		ast.Item(ast.StringTerm("provider"), ast.StringTerm(s.Provider)),
+		ast.Item(ast.StringTerm("account"), ast.StringTerm(s.Account)),
+		ast.Item(ast.StringTerm("collected_at"), ast.StringTerm(s.CollectedAt.UTC().Format(time.RFC3339))),
+		ast.Item(ast.StringTerm("collector"), ast.ObjectTerm(
+			ast.Item(ast.StringTerm("name"), ast.StringTerm(s.Collector.Name)),
+			ast.Item(ast.StringTerm("version"), ast.StringTerm(s.Collector.Version)),
+		)),
+		ast.Item(ast.StringTerm("scope"), ast.ObjectTerm(
+			ast.Item(ast.StringTerm("regions"), strs(s.Scope.Regions)),
+			ast.Item(ast.StringTerm("services"), strs(s.Scope.Services)),
+		)),
+		ast.Item(ast.StringTerm("complete"), ast.BooleanTerm(s.Complete)),
+		ast.Item(ast.StringTerm("resources"), ast.NewTerm(resources)),
+		ast.Item(ast.StringTerm("errors"), ast.ArrayTerm(errs...)),
+	), nil
+}
+
+// verdict is what a check said about one resource id.
+type verdict struct{ messages []string }
+
+// Evaluate runs every check of each snapshot's provider over that snapshot and returns the report.
+// Each check sees the whole snapshot at once; checks run on a worker pool, each with a timeout;
+// a check that fails to evaluate (error, timeout, panic) yields error results, never a crash and
+// never a pass.
+func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*findings.Report, error) {
+	report := &findings.Report{
+		SchemaVersion: findings.ReportSchemaVersion,
+		Tool:          Tool,
+		GeneratedAt:   time.Now().UTC().Truncate(time.Second),
+		Results:       []findings.Result{},
+		Checks:        []findings.Check{},
+	}
+	used := map[string]bool{}
+	for _, s := range snaps {
+		input, err := Input(s)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
+		}
+		report.Targets = append(report.Targets, findings.Target{Provider: s.Provider, Account: s.Account, CollectedAt: s.CollectedAt, Complete: s.Complete})
+		var checks []*Check
+		for _, c := range e.checks {
+			if c.Provider == s.Provider {
+				checks = append(checks, c)
+				used[c.ID] = true
+			}
+		}
+		results, err := e.evaluateSnapshot(ctx, s, input, checks)
+		if err != nil {
+			return nil, err
+		}
+		report.Results = append(report.Results, results...)
+	}
+	for _, c := range e.checks {
+		if used[c.ID] {
+			report.Checks = append(report.Checks, c.Check)
+		}
+	}
+	findings.Sort(report.Results)
+	report.Summary = findings.Summarize(report.Results)
+	return report, nil
+}
+
+func (e *Engine) evaluateSnapshot(ctx context.Context, s *snapshot.Snapshot, input ast.Value, checks []*Check) ([]findings.Result, error) {
+	cov := newCoverage(s)
+	out := make([][]findings.Result, len(checks))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < e.opts.Workers && w < len(checks); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = e.runCheck(ctx, checks[i], s, input, cov)
+			}
+		}()
+	}
+	var cancelled error
+	for i := range checks {
+		if err := ctx.Err(); err != nil {
+			cancelled = err
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if cancelled != nil {
+		return nil, fmt.Errorf("evaluation interrupted: %w", cancelled)
+	}
+	n := 0
+	for _, rs := range out {
+		n += len(rs)
+	}
+	all := make([]findings.Result, 0, n)
+	for _, rs := range out {
+		all = append(all, rs...)
+	}
+	return all, nil
+}
+
+// runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources
+// of the check's type and the collection errors into exactly one result per resource.
+func (e *Engine) runCheck(ctx context.Context, c *Check, s *snapshot.Snapshot, input ast.Value, cov *coverage) (results []findings.Result) {
+	denied, unknown, evalErr := e.evalCheck(ctx, c, input)
+	b := resultBuilder{check: c, snap: s}
+	resources := s.Resources[c.ResourceType]
+	seen := make(map[string]bool, len(resources))
+	crossErr := cov.crossTypeErrors(c)
+	for _, r := range resources {
+		id := r.ID()
+		seen[id] = true
+		res := b.result(id, r.Region(), name(r))
+		switch {
+		case evalErr != nil:
+			res.Status, res.Message = findings.StatusError, "the check could not be evaluated: "+evalErr.Error()
+		case crossErr != "":
+			res.Status, res.Message = findings.StatusError, crossErr
+		default:
+			if why := cov.resourceErrors(c, id, r.Region()); why != "" {
+				res.Status, res.Message = findings.StatusError, why
+			} else if v, ok := unknown[id]; ok {
+				res.Status, res.Message = findings.StatusError, "could not decide: "+strings.Join(v.messages, "; ")
+			} else if v, ok := denied[id]; ok {
+				res.Status, res.Message = findings.StatusFail, strings.Join(v.messages, "; ")
+			} else {
+				res.Status, res.Message = findings.StatusPass, c.Title
+			}
+		}
+		results = append(results, res)
+	}
+	// Verdicts on ids that are not resources of the type still count: never drop a failure.
+	for _, m := range []map[string]*verdict{denied, unknown} {
+		for _, id := range sortedKeys(m) {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			res := b.result(id, "", "")
+			if _, isUnknown := unknown[id]; isUnknown {
+				res.Status, res.Message = findings.StatusError, "could not decide: "+strings.Join(m[id].messages, "; ")
+			} else {
+				res.Status, res.Message = findings.StatusFail, strings.Join(m[id].messages, "; ")
+			}
+			results = append(results, res)
+		}
+	}
+	// Whole list calls that failed, and errors on resources that never made it into the snapshot.
+	for _, ce := range cov.byType[c.ResourceType] {
+		if ce.ResourceID != "" && seen[ce.ResourceID] {
+			continue
+		}
+		if ce.ResourceID != "" && !coversAttrs(ce, c) {
+			continue
+		}
+		key := ce.ResourceID
+		if key == "" {
+			key = "\x00list\x00" + ce.Region
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		res := b.result(ce.ResourceID, ce.Region, "")
+		res.Status = findings.StatusError
+		if ce.ResourceID == "" {
+			res.Message = fmt.Sprintf("could not list %s in %s: %s", c.ResourceType, regionOrAll(ce.Region), describeError(ce))
+		} else {
+			res.Message = "could not check: " + describeError(ce)
+		}
+		results = append(results, res)
+	}
+	return results
+}
+
+func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (denied, unknown map[string]*verdict, err error) {
+	ctx, cancel := context.WithTimeout(ctx, e.opts.CheckTimeout)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	if denied, err = evalSet(ctx, c.deny, input); err != nil {
+		return nil, nil, fmt.Errorf("deny: %w", err)
+	}
+	if c.hasUnknown {
+		if unknown, err = evalSet(ctx, c.unknown, input); err != nil {
+			return nil, nil, fmt.Errorf("unknown: %w", err)
+		}
+	}
+	return denied, unknown, nil
+}
+
+func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (map[string]*verdict, error) {
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, fmt.Errorf("timed out: %w", err)
+		}
+		return nil, err
+	}
+	out := map[string]*verdict{}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return out, nil
+	}
+	items, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("want a set of {\"resource_id\", \"message\"} objects, got %T", rs[0].Expressions[0].Value)
+	}
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("want {\"resource_id\", \"message\"} objects, got %v", it)
+		}
+		id, ok := obj["resource_id"].(string)
+		if !ok || id == "" {
+			return nil, fmt.Errorf("an entry has no string resource_id: %v", it)
+		}
+		msg, _ := obj["message"].(string)
+		if msg == "" {
+			msg = fmt.Sprint(obj["message"])
+		}
+		v := out[id]
+		if v == nil {
+			v = &verdict{}
+			out[id] = v
+		}
+		v.messages = append(v.messages, msg)
+	}
+	for _, v := range out {
+		sort.Strings(v.messages)
+	}
+	return out, nil
+}
+
+type resultBuilder struct {
+	check *Check
+	snap  *snapshot.Snapshot
+}
+
+func (b resultBuilder) result(id, region, resourceName string) findings.Result {
+	c := b.check
+	return findings.Result{
+		CheckID:      c.ID,
+		Title:        c.Title,
+		Severity:     c.Severity,
+		Area:         c.Area,
+		ServiceModel: c.ServiceModel,
+		Provider:     b.snap.Provider,
+		Account:      b.snap.Account,
+		Region:       region,
+		ResourceID:   id,
+		ResourceName: resourceName,
+		ResourceType: c.ResourceType,
+		Frameworks:   c.Frameworks,
+		Remediation:  c.Remediation,
+		Fingerprint:  findings.Fingerprint(c.ID, b.snap.Provider, b.snap.Account, region, c.ResourceType, id),
+	}
+}
+
+func name(r snapshot.Resource) string { s, _ := r["name"].(string); return s }
+
+func sortedKeys(m map[string]*verdict) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func regionOrAll(r string) string {
+	if r == "" {
+		return "any region"
+	}
+	return r
+}
+
+func describeError(ce snapshot.CollectionError) string {
+	msg := fmt.Sprintf("%s failed: %s", ce.Operation, ce.Code)
+	if ce.Message != "" {
+		msg += ": " + ce.Message
+	}
+	return msg
+}
+
+// MarshalInput is the JSON form of a check's input, for debugging a check with `opa eval`.
+func MarshalInput(s *snapshot.Snapshot) ([]byte, error) {
+	v, err := Input(s)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(ast.NewTerm(v))
+}
