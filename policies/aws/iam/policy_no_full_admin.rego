@@ -21,5 +21,9 @@ deny contains {"resource_id": p.id, "message": msg} if {
 	some p in input.resources.aws_iam_policy
 	p.attachment_count > 0
 	iam.allows_full_admin(p.document)
-	msg := sprintf("customer-managed IAM policy %s allows all actions (\"*\") on all resources and is attached to %d identities", [p.name, p.attachment_count])
+	msg := sprintf("customer-managed IAM policy %s allows all actions (\"*\") on all resources and is attached to %s", [p.name, holders(p.attachment_count)])
 }
+
+holders(n) := "1 user, group or role" if n == 1
+
+else := sprintf("%d users, groups or roles", [n])

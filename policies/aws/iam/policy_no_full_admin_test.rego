@@ -15,7 +15,7 @@ test_fails_attached_star_policy_statement_object if {
 	d := policy_no_full_admin.deny with input as snapshot([policy("admin", 2, {"Effect": "Allow", "Action": "*", "Resource": "*"})])
 	d == {{
 		"resource_id": "arn:aws:iam::111122223333:policy/admin",
-		"message": "customer-managed IAM policy admin allows all actions (\"*\") on all resources and is attached to 2 identities",
+		"message": "customer-managed IAM policy admin allows all actions (\"*\") on all resources and is attached to 2 users, groups or roles",
 	}}
 }
 
@@ -24,7 +24,10 @@ test_fails_action_as_list if {
 		{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::b/*"]},
 		{"Effect": "Allow", "Action": ["ec2:*", "*"], "Resource": ["*"]},
 	])])
-	[x.resource_id | some x in d] == ["arn:aws:iam::111122223333:policy/ops"]
+	d == {{
+		"resource_id": "arn:aws:iam::111122223333:policy/ops",
+		"message": "customer-managed IAM policy ops allows all actions (\"*\") on all resources and is attached to 1 user, group or role",
+	}}
 }
 
 test_passes_unattached_star_policy if {
