@@ -7,7 +7,6 @@ snapshot(entities) := {"collected_at": "2026-06-01T00:00:00Z", "resources": {"aw
 entity(name, policies) := {
 	"id": sprintf("arn:aws:iam::111122223333:group/%s", [name]),
 	"name": name,
-	"is_service_linked": false,
 	"inline_policies": policies,
 }
 
