@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/incloud/incloud/pkg/findings"
+	"github.com/incloud/incloud/pkg/output"
 )
 
 const (
@@ -455,5 +456,27 @@ func TestReadReportFillsFingerprint(t *testing.T) {
 	want := findings.Fingerprint(checkPAB, "aws", account, "eu-west-1", "aws_s3_bucket", "arn:aws:s3:::a")
 	if r.Results[0].Fingerprint != want {
 		t.Errorf("fingerprint = %q, want %q", r.Results[0].Fingerprint, want)
+	}
+}
+
+// Reports written by the json output format read back through ParseReport unchanged.
+func TestParseReportReadsJSONOutput(t *testing.T) {
+	rep := mkReport(bucket("a", findings.StatusFail, "x"), sg("sg-1", findings.StatusWaived, findings.SeverityCritical, "x"))
+	rep.Results[1].Waiver = &findings.Waiver{Reason: "bastion", Owner: "ops", Expires: "2026-12-31"}
+	rep.Warnings = []string{"a warning"}
+	var buf bytes.Buffer
+	if err := output.Write("json", &buf, rep, output.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseReport(buf.Bytes())
+	if err != nil {
+		t.Fatalf("ParseReport: %v\n%s", err, buf.String())
+	}
+	if len(got.Results) != 2 || got.Results[0].Fingerprint != rep.Results[0].Fingerprint ||
+		got.Results[1].Waiver == nil || got.Results[1].Waiver.Reason != "bastion" || got.Warnings[0] != "a warning" {
+		t.Errorf("read back %+v", got.Results)
+	}
+	if d := Compare(rep, got); d.Summary.NewFailures+d.Summary.Resolved+d.Summary.Gone+d.Summary.NewErrors+d.Summary.Waived != 0 || d.Summary.StillFailing != 1 {
+		t.Errorf("report differs from itself after a JSON round trip: %+v", d.Summary)
 	}
 }
