@@ -1,0 +1,24 @@
+# METADATA
+# title: S3 object-level write events are logged
+# description: A logging CloudTrail trail records the S3 data events of write type (PutObject, DeleteObject, ...) for every object of the bucket, through basic or advanced event selectors.
+# scope: package
+# custom:
+#   id: aws-s3-object-write-logging
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_s3_bucket
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["4.8"]
+#   remediation: Add S3 data events to a multi-region trail, for all buckets or this one - `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors '[{"ReadWriteType":"WriteOnly","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::<bucket>/"]}]}]'` - or an advanced selector with eventCategory Data, resources.type AWS::S3::Object and readOnly false.
+#   rationale: AWS runs S3 and CloudTrail, but object-level API calls are recorded only when the customer adds S3 data events to a trail. Knowing who wrote, overwrote or deleted which object is the customer's evidence for investigating data tampering, and selecting and paying for those events is the customer's governance decision, not the provider's.
+#   depends_on: [aws_cloudtrail_trail]
+package incloud.aws.s3.object_write_logging
+
+import data.incloud.lib.aws.logging
+
+deny contains {"resource_id": b.id, "message": msg} if {
+	some b in input.resources.aws_s3_bucket
+	not logging.s3_object_events_recorded(b, "write")
+	msg := sprintf("no logging CloudTrail trail covering region %s records S3 object-level write events (data events) for bucket %s", [b.region, b.name])
+}
