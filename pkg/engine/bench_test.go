@@ -1,0 +1,157 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/policies"
+)
+
+// generateSnapshot builds an AWS snapshot of about n resources by cloning every resource of the
+// demo snapshot (so each one has exactly the collector's shape) under new ids, in the demo's mix
+// of types. The single aws_account stays single.
+func generateSnapshot(tb testing.TB, n int) []byte {
+	tb.Helper()
+	demo, err := snapshot.ReadFile("../../testdata/snapshots/aws-demo.json")
+	if err != nil {
+		tb.Fatalf("the benchmark clones the demo snapshot: %v", err)
+	}
+	types := make([]string, 0, len(demo.Resources))
+	var templates []struct {
+		typ string
+		r   snapshot.Resource
+	}
+	for t := range demo.Resources {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		if t == "aws_account" {
+			continue
+		}
+		for _, r := range demo.Resources[t] {
+			templates = append(templates, struct {
+				typ string
+				r   snapshot.Resource
+			}{t, r})
+		}
+	}
+	out := snapshot.New("aws", demo.Account, demo.CollectedAt)
+	out.Collector = demo.Collector
+	out.Scope = demo.Scope
+	out.Resources["aws_account"] = demo.Resources["aws_account"]
+	for i := 0; i < n-1; i++ {
+		tmpl := templates[i%len(templates)]
+		clone := make(snapshot.Resource, len(tmpl.r))
+		for k, v := range tmpl.r {
+			clone[k] = v
+		}
+		clone["id"] = fmt.Sprintf("%s-%d", tmpl.r.ID(), i)
+		clone["name"] = fmt.Sprintf("%s-%d", tmpl.r["name"], i)
+		out.Add(tmpl.typ, clone)
+	}
+	for _, e := range demo.Errors {
+		out.AddError(e)
+	}
+	data, err := snapshot.Marshal(out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// peakHeap samples the heap while fn runs and returns the highest HeapInuse seen above the
+// baseline taken just before.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > base && m.HeapInuse-base > peak.Load() {
+				peak.Store(m.HeapInuse - base)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	fn()
+	close(stop)
+	wg.Wait()
+	return peak.Load()
+}
+
+// BenchmarkEvaluate100k evaluates every built-in check over a generated 100,000-resource AWS
+// snapshot (read + convert + all checks) and reports, from the same run, the ratio of that time to
+// json.Unmarshal of the same bytes into map[string]any, and the peak heap as a multiple of the
+// snapshot's size.
+func BenchmarkEvaluate100k(b *testing.B) {
+	n := 100000
+	if s := os.Getenv("INCLOUD_BENCH_RESOURCES"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	data := generateSnapshot(b, n)
+	e, err := Load(Options{Builtin: policies.FS})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	evaluate := func() {
+		s, err := snapshot.Parse(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := e.Evaluate(ctx, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rep.Results) < n {
+			b.Fatalf("only %d results for %d resources", len(rep.Results), n)
+		}
+	}
+	unmarshal := func() {
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var tUnmarshal, tEval time.Duration
+	var peak uint64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		unmarshal()
+		t1 := time.Now()
+		p := peakHeap(evaluate)
+		tUnmarshal += t1.Sub(t0)
+		tEval += time.Since(t1)
+		peak = max(peak, p)
+	}
+	b.ReportMetric(float64(len(data))/1e6, "snapshot-MB")
+	b.ReportMetric(float64(tUnmarshal.Milliseconds())/float64(b.N), "unmarshal-ms/op")
+	b.ReportMetric(float64(tEval.Milliseconds())/float64(b.N), "evaluate-ms/op")
+	b.ReportMetric(float64(tEval)/float64(tUnmarshal), "time-ratio")
+	b.ReportMetric(float64(peak)/float64(len(data)), "peak-heap-ratio")
+}
