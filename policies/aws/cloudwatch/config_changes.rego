@@ -1,0 +1,24 @@
+# METADATA
+# title: AWS Config configuration changes are monitored
+# description: A CloudWatch Logs metric filter with the CIS pattern for AWS Config configuration changes exists on the log group of a multi-region, logging CloudTrail trail that records all management events, and a CloudWatch alarm with enabled actions watches its metric.
+# scope: package
+# custom:
+#   id: aws-cloudwatch-config-changes
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_account
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["5.9"]
+#   remediation: Send a multi-region trail to CloudWatch Logs (`aws cloudtrail update-trail --name <trail> --cloud-watch-logs-log-group-arn <group-arn> --cloud-watch-logs-role-arn <role-arn>`), add the filter with `aws logs put-metric-filter --log-group-name <group> --filter-name config_changes --metric-transformations metricName=config_changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }'`, then alarm on it with `aws cloudwatch put-metric-alarm --alarm-name config_changes --metric-name config_changes --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>` and subscribe the responders to the SNS topic.
+#   rationale: AWS records the API calls in CloudTrail, but nobody is told about AWS Config configuration changes unless the customer delivers the trail to CloudWatch Logs, turns the events into a metric and alarms on it. Stopping the recorder or changing the delivery channel silently ends the configuration history auditors rely on. Watching the account's activity and responding to it is the customer's monitoring duty under the shared-responsibility model, not the provider's.
+#   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
+package incloud.aws.cloudwatch.config_changes
+
+import data.incloud.lib.aws.logging
+
+# The CIS filter pattern for this check is logging.cis_metric_filters.config_changes.
+deny contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := logging.monitoring_gap("config_changes")
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: AWS Organizations changes are monitored
+# description: A CloudWatch Logs metric filter with the CIS pattern for AWS Organizations changes exists on the log group of a multi-region, logging CloudTrail trail that records all management events, and a CloudWatch alarm with enabled actions watches its metric.
+# scope: package
+# custom:
+#   id: aws-cloudwatch-organizations-changes
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_account
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["5.15"]
+#   remediation: Send a multi-region trail to CloudWatch Logs (`aws cloudtrail update-trail --name <trail> --cloud-watch-logs-log-group-arn <group-arn> --cloud-watch-logs-role-arn <role-arn>`), add the filter with `aws logs put-metric-filter --log-group-name <group> --filter-name organizations_changes --metric-transformations metricName=organizations_changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }'`, then alarm on it with `aws cloudwatch put-metric-alarm --alarm-name organizations_changes --metric-name organizations_changes --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>` and subscribe the responders to the SNS topic.
+#   rationale: AWS records the API calls in CloudTrail, but nobody is told about AWS Organizations changes unless the customer delivers the trail to CloudWatch Logs, turns the events into a metric and alarms on it. Changes to the organisation (accounts, organisational units, service control policies, handshakes) alter the guardrails of every member account. Watching the account's activity and responding to it is the customer's monitoring duty under the shared-responsibility model, not the provider's.
+#   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
+package incloud.aws.cloudwatch.organizations_changes
+
+import data.incloud.lib.aws.logging
+
+# The CIS filter pattern for this check is logging.cis_metric_filters.organizations_changes.
+deny contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := logging.monitoring_gap("organizations_changes")
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: Root account usage is monitored
+# description: A CloudWatch Logs metric filter with the CIS pattern for root account usage exists on the log group of a multi-region, logging CloudTrail trail that records all management events, and a CloudWatch alarm with enabled actions watches its metric.
+# scope: package
+# custom:
+#   id: aws-cloudwatch-root-usage
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_account
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["5.3"]
+#   remediation: Send a multi-region trail to CloudWatch Logs (`aws cloudtrail update-trail --name <trail> --cloud-watch-logs-log-group-arn <group-arn> --cloud-watch-logs-role-arn <role-arn>`), add the filter with `aws logs put-metric-filter --log-group-name <group> --filter-name root_usage --metric-transformations metricName=root_usage,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'`, then alarm on it with `aws cloudwatch put-metric-alarm --alarm-name root_usage --metric-name root_usage --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>` and subscribe the responders to the SNS topic.
+#   rationale: AWS records the API calls in CloudTrail, but nobody is told about root account usage unless the customer delivers the trail to CloudWatch Logs, turns the events into a metric and alarms on it. The root user bypasses every IAM policy; any use of it outside a planned break-glass procedure needs immediate attention. Watching the account's activity and responding to it is the customer's monitoring duty under the shared-responsibility model, not the provider's.
+#   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
+package incloud.aws.cloudwatch.root_usage
+
+import data.incloud.lib.aws.logging
+
+# The CIS filter pattern for this check is logging.cis_metric_filters.root_usage.
+deny contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := logging.monitoring_gap("root_usage")
+}

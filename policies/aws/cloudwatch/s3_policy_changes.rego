@@ -1,0 +1,24 @@
+# METADATA
+# title: S3 bucket policy changes are monitored
+# description: A CloudWatch Logs metric filter with the CIS pattern for S3 bucket policy changes exists on the log group of a multi-region, logging CloudTrail trail that records all management events, and a CloudWatch alarm with enabled actions watches its metric.
+# scope: package
+# custom:
+#   id: aws-cloudwatch-s3-policy-changes
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_account
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["5.8"]
+#   remediation: Send a multi-region trail to CloudWatch Logs (`aws cloudtrail update-trail --name <trail> --cloud-watch-logs-log-group-arn <group-arn> --cloud-watch-logs-role-arn <role-arn>`), add the filter with `aws logs put-metric-filter --log-group-name <group> --filter-name s3_policy_changes --metric-transformations metricName=s3_policy_changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }'`, then alarm on it with `aws cloudwatch put-metric-alarm --alarm-name s3_policy_changes --metric-name s3_policy_changes --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>` and subscribe the responders to the SNS topic.
+#   rationale: AWS records the API calls in CloudTrail, but nobody is told about S3 bucket policy changes unless the customer delivers the trail to CloudWatch Logs, turns the events into a metric and alarms on it. Changes to bucket policies, ACLs, CORS, lifecycle or replication can expose or remove data in S3. Watching the account's activity and responding to it is the customer's monitoring duty under the shared-responsibility model, not the provider's.
+#   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
+package incloud.aws.cloudwatch.s3_policy_changes
+
+import data.incloud.lib.aws.logging
+
+# The CIS filter pattern for this check is logging.cis_metric_filters.s3_policy_changes.
+deny contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := logging.monitoring_gap("s3_policy_changes")
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: VPC changes are monitored
+# description: A CloudWatch Logs metric filter with the CIS pattern for VPC changes exists on the log group of a multi-region, logging CloudTrail trail that records all management events, and a CloudWatch alarm with enabled actions watches its metric.
+# scope: package
+# custom:
+#   id: aws-cloudwatch-vpc-changes
+#   severity: low
+#   area: compliance-governance
+#   resource_type: aws_account
+#   service_model: paas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["5.14"]
+#   remediation: Send a multi-region trail to CloudWatch Logs (`aws cloudtrail update-trail --name <trail> --cloud-watch-logs-log-group-arn <group-arn> --cloud-watch-logs-role-arn <role-arn>`), add the filter with `aws logs put-metric-filter --log-group-name <group> --filter-name vpc_changes --metric-transformations metricName=vpc_changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }'`, then alarm on it with `aws cloudwatch put-metric-alarm --alarm-name vpc_changes --metric-name vpc_changes --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>` and subscribe the responders to the SNS topic.
+#   rationale: AWS records the API calls in CloudTrail, but nobody is told about VPC changes unless the customer delivers the trail to CloudWatch Logs, turns the events into a metric and alarms on it. New VPCs, changed VPC attributes and peering connections change which networks can talk to each other. Watching the account's activity and responding to it is the customer's monitoring duty under the shared-responsibility model, not the provider's.
+#   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
+package incloud.aws.cloudwatch.vpc_changes
+
+import data.incloud.lib.aws.logging
+
+# The CIS filter pattern for this check is logging.cis_metric_filters.vpc_changes.
+deny contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := logging.monitoring_gap("vpc_changes")
+}
