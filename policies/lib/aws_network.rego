@@ -70,15 +70,19 @@ nacl_entry_is_ingress_deny(entry) if {
 	entry.rule_action == "deny"
 }
 
-# nacl_port_reachable(entries, cidr, port) is the allow entry that decides inbound TCP port port from
-# the whole of cidr (0.0.0.0/0 or ::/0): network ACLs apply the lowest-numbered matching entry, so an
-# allow entry counts only when no lower-numbered deny entry from the same open CIDR covers that port.
-nacl_port_reachable(entries, cidr, port) := entry if {
-	some entry in entries
-	nacl_entry_is_ingress_allow(entry)
-	nacl_entry_open_cidr(entry) == cidr
-	nacl_entry_covers_tcp_port(entry, port)
-	not nacl_shadowed(entries, entry, cidr, port)
+# nacl_port_reachable(entries, cidr, port) is the allow entry that lets inbound TCP port port in from
+# the whole of cidr (0.0.0.0/0 or ::/0), if any. Network ACLs apply the lowest-numbered matching
+# entry, so an allow entry counts only when no lower-numbered deny entry from the same open CIDR
+# covers that port; of several such allow entries the lowest-numbered one decides.
+nacl_port_reachable(entries, cidr, port) := sort(effective)[0][1] if {
+	effective := [[entry.rule_number, entry] |
+		some entry in entries
+		nacl_entry_is_ingress_allow(entry)
+		nacl_entry_open_cidr(entry) == cidr
+		nacl_entry_covers_tcp_port(entry, port)
+		not nacl_shadowed(entries, entry, cidr, port)
+	]
+	count(effective) > 0
 }
 
 nacl_shadowed(entries, allow, cidr, port) if {
@@ -114,6 +118,32 @@ describe_tcp(protocol, from, to, ports) := sprintf("TCP %d-%d (including %s)", [
 
 # port_list(ports) renders a set of port numbers in ascending order: "22, 3389".
 port_list(ports) := concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])
+
+# describe_openings(openings) renders a set of {"cidr", "text"} objects, each one rule or entry
+# admitting traffic from an internet-wide CIDR, grouped by CIDR:
+# "TCP 22 and TCP 3389 from 0.0.0.0/0; all traffic (including TCP 22) from ::/0".
+describe_openings(openings) := concat("; ", [sprintf("%s from %s", [concat(" and ", sort(texts)), cidr]) |
+	some cidr in sort({o.cidr | some o in openings})
+	texts := {o.text | some o in openings; o.cidr == cidr}
+])
+
+# sg_tcp_openings(sg, cidrs, ports) is the set of {"cidr", "text"} objects naming the ingress rules of
+# security group sg that admit one of the TCP ports ports from one of the internet-wide CIDRs cidrs.
+sg_tcp_openings(sg, cidrs, ports) := {{"cidr": cidr, "text": describe_tcp(rule.ip_protocol, rule.from_port, rule.to_port, covered)} |
+	some rule in array_or_empty(sg.ingress_rules)
+	some cidr in sg_rule_open_cidrs(rule)
+	cidr in cidrs
+	covered := {p | some p in ports; sg_rule_covers_tcp_port(rule, p)}
+	count(covered) > 0
+}
+
+# sg_label(sg) names a security group in messages: "sg-0abc (web)".
+sg_label(sg) := sprintf("%s (%s)", [sg.group_id, sg.name])
+
+# label(id, name) names a resource whose name defaults to its id: "acl-1 (public)" or "acl-1".
+label(id, name) := id if id == name
+
+label(id, name) := sprintf("%s (%s)", [id, name]) if id != name
 
 array_or_empty(x) := x if is_array(x)
 

@@ -78,3 +78,34 @@ test_describe if {
 	network.describe_tcp("tcp", 0, 65535, {3389, 22}) == "TCP 0-65535 (including 22, 3389)"
 	network.describe_tcp("-1", null, null, {22}) == "all traffic (including TCP 22)"
 }
+
+test_nacl_lowest_allow_decides if {
+	entries := [entry(200, "allow", "6", "0.0.0.0/0", 22, 22), entry(100, "allow", "-1", "0.0.0.0/0", null, null)]
+	network.nacl_port_reachable(entries, "0.0.0.0/0", 22) == entries[1]
+}
+
+test_nacl_narrow_deny_does_not_shadow if {
+	entries := [entry(100, "allow", "6", "0.0.0.0/0", 22, 22), entry(50, "deny", "6", "10.0.0.0/8", 22, 22)]
+	network.nacl_port_reachable(entries, "0.0.0.0/0", 22) == entries[0]
+}
+
+test_sg_tcp_openings if {
+	sg := {"group_id": "sg-1", "name": "web", "ingress_rules": [
+		rule("tcp", 22, 22),
+		object.union(rule("-1", null, null), {"ipv4_ranges": ["10.0.0.0/8"], "ipv6_ranges": ["::/0"]}),
+		rule("tcp", 443, 443),
+	]}
+	openings := network.sg_tcp_openings(sg, network.open_cidrs, {22, 3389})
+	openings == {
+		{"cidr": "0.0.0.0/0", "text": "TCP 22"},
+		{"cidr": "::/0", "text": "all traffic (including TCP 22, 3389)"},
+	}
+	network.describe_openings(openings) == "TCP 22 from 0.0.0.0/0; all traffic (including TCP 22, 3389) from ::/0"
+	network.sg_tcp_openings(sg, {"0.0.0.0/0"}, {443}) == {{"cidr": "0.0.0.0/0", "text": "TCP 443"}}
+}
+
+test_labels if {
+	network.sg_label({"group_id": "sg-1", "name": "web"}) == "sg-1 (web)"
+	network.label("acl-1", "acl-1") == "acl-1"
+	network.label("acl-1", "public") == "acl-1 (public)"
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Security groups do not open CIFS/SMB to the internet
+# description: >-
+#   No security group has an ingress rule that admits TCP port 445 (CIFS/SMB) from 0.0.0.0/0 or
+#   ::/0, whether by naming the port, a port range that contains it, or all traffic.
+# scope: package
+# custom:
+#   id: aws-ec2-sg-cifs-open
+#   severity: high
+#   area: network-controls
+#   resource_type: aws_ec2_security_group
+#   service_model: iaas
+#   frameworks:
+#     cis-aws-foundations-v6.0.0: ["6.1.2"]
+#   remediation: >-
+#     EC2 console > Security Groups > group > Inbound rules > Edit: restrict the rules covering TCP
+#     445 to the trusted networks or security groups that need file sharing, or delete them
+#     (aws ec2 revoke-security-group-ingress --group-id SG_ID --ip-permissions
+#     IpProtocol=tcp,FromPort=445,ToPort=445,IpRanges=[{CidrIp=0.0.0.0/0}]). Reach file shares
+#     over a VPN or AWS Direct Connect instead of the internet.
+#   rationale: >-
+#     AWS supplies security groups and enforces them, but their rules are firewall rules, which are
+#     always the customer's to configure whoever supplies the firewall. SMB exposed to the internet
+#     has a long record of wormable exploits and credential theft against the file servers the
+#     customer runs on its instances (IaaS), whose operating systems and data are also the customer's.
+#   depends_on: [ingress_rules, group_id]
+package incloud.aws.ec2.sg_cifs_open
+
+import data.incloud.lib.aws.network as net
+
+deny contains {"resource_id": sg.id, "message": msg} if {
+	some sg in input.resources.aws_ec2_security_group
+	openings := net.sg_tcp_openings(sg, net.open_cidrs, {445})
+	count(openings) > 0
+	msg := sprintf("security group %s allows %s", [net.sg_label(sg), net.describe_openings(openings)])
+}
