@@ -14,10 +14,12 @@ import (
 	"golang.org/x/term"
 
 	"github.com/incloud/incloud/pkg/atomicfile"
+	"github.com/incloud/incloud/pkg/diff"
 	"github.com/incloud/incloud/pkg/engine"
 	"github.com/incloud/incloud/pkg/findings"
 	"github.com/incloud/incloud/pkg/output"
 	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/pkg/waivers"
 	"github.com/incloud/incloud/policies"
 )
 
@@ -30,6 +32,8 @@ type reportFlags struct {
 	checkTimeout time.Duration
 	workers      int
 	noBuiltin    bool
+	waivers      string
+	baseline     string
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -41,6 +45,8 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noBuiltin, "no-builtin", false, "evaluate only the checks from --policy-dir")
 	fs.DurationVar(&f.checkTimeout, "check-timeout", time.Minute, "time limit for one check on one snapshot")
 	fs.IntVar(&f.workers, "workers", 0, "checks evaluated at once (default: number of CPUs)")
+	fs.StringVar(&f.waivers, "waivers", "", "YAML file of accepted risks: matching failures become waived until they expire")
+	fs.StringVar(&f.baseline, "baseline", "", "JSON report of an earlier run: only failures not in it count toward --fail-on")
 }
 
 // outputSpec is one requested output: a format and where it goes ("" is stdout).
@@ -138,6 +144,19 @@ func evaluateAndReport(cmd *cobra.Command, snaps []*snapshot.Snapshot, f *report
 	if err != nil {
 		return usageError(err)
 	}
+	// Read every input before evaluating, so a bad file fails fast and nothing is written.
+	var wf *waivers.File
+	if f.waivers != "" {
+		if wf, err = waivers.Load(f.waivers); err != nil {
+			return usageError(err)
+		}
+	}
+	var baseline *findings.Report
+	if f.baseline != "" {
+		if baseline, err = diff.ReadReport(f.baseline); err != nil {
+			return usageError(fmt.Errorf("--baseline: %w", err))
+		}
+	}
 	eng, err := engine.Load(f.engineOptions())
 	if err != nil {
 		return usageError(err)
@@ -146,7 +165,12 @@ func evaluateAndReport(cmd *cobra.Command, snaps []*snapshot.Snapshot, f *report
 	if err != nil {
 		return fmt.Errorf("evaluate: %w", err)
 	}
+	// Waivers expire by the calendar (today), unlike checks, which judge by collected_at.
+	waivers.Apply(report, wf, time.Now())
 	counted := report.Results
+	if baseline != nil {
+		counted = diff.ApplyBaseline(report, baseline)
+	}
 	if err := writeOutputs(cmd, report, specs); err != nil {
 		return err
 	}
