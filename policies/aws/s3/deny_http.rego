@@ -30,7 +30,7 @@ import data.incloud.lib.aws.s3 as s3lib
 # A null policy means the bucket has no bucket policy (NoSuchBucketPolicy), so nothing denies HTTP.
 deny contains {"resource_id": b.id, "message": msg} if {
 	some b in input.resources.aws_s3_bucket
-	b.policy == null
+	is_null(b.policy)
 	msg := sprintf("bucket %s has no bucket policy, so nothing denies requests over plain HTTP (aws:SecureTransport false)", [b.name])
 }
 
