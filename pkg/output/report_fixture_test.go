@@ -143,16 +143,32 @@ func fixtureReport() *findings.Report {
 	for _, c := range checks {
 		byID[c.ID] = c
 	}
+	// Resource names as the collector reports them: the account alias, Name tags, user names.
+	names := map[string]string{
+		"arn:aws:iam::" + fixtureAccountProd + ":root":                                            "acme-prod",
+		"arn:aws:iam::" + fixtureAccountStaging + ":root":                                         fixtureAccountStaging,
+		"arn:aws:ec2:us-east-1:" + fixtureAccountProd + ":instance/i-0123456789abcdef0":           "web-1",
+		"arn:aws:ec2:eu-west-1:" + fixtureAccountProd + ":instance/i-0fedcba9876543210":           "batch-2",
+		"arn:aws:ec2:us-east-1:" + fixtureAccountProd + ":security-group/sg-0a1b2c3d4e5f60718":    "launch-wizard-1",
+		"arn:aws:ec2:us-east-1:" + fixtureAccountProd + ":security-group/sg-0123abcd":             "default",
+		"arn:aws:ec2:eu-west-1:" + fixtureAccountProd + ":security-group/sg-0456cdef":             "app-lb",
+		"arn:aws:ec2:us-east-1:" + fixtureAccountStaging + ":security-group/sg-0badc0ffee1234567": "bastion-temporary-access-for-migration",
+		"arn:aws:iam::" + fixtureAccountProd + ":user/ci/deploy-bot":                              "deploy-bot",
+	}
 	var results []findings.Result
 	add := func(checkID string, status findings.Status, account, region, resourceID, message string) *findings.Result {
 		c, ok := byID[checkID]
 		if !ok {
 			panic("fixture: unknown check " + checkID)
 		}
+		name, ok := names[resourceID]
+		if !ok {
+			name = resourceShortName(resourceID) // buckets, regions and other users: the ARN's last part
+		}
 		results = append(results, findings.Result{
 			CheckID: c.ID, Title: c.Title, Status: status, Severity: c.Severity, Area: c.Area,
 			ServiceModel: c.ServiceModel, Provider: c.Provider, Account: account, Region: region,
-			ResourceID: resourceID, ResourceType: c.ResourceType, Message: message,
+			ResourceID: resourceID, ResourceName: name, ResourceType: c.ResourceType, Message: message,
 			Frameworks: c.Frameworks, Remediation: c.Remediation,
 			Fingerprint: findings.Fingerprint(c.ID, c.Provider, account, region, c.ResourceType, resourceID),
 		})

@@ -24,6 +24,8 @@ const (
 	sarifInformationURI = "https://github.com/incloud/incloud"
 	// sarifMaxResultsPerRun is GitHub code scanning's limit on results in one run.
 	sarifMaxResultsPerRun = 25000
+	// sarifMaxRunsPerFile is GitHub code scanning's limit on runs in one uploaded file.
+	sarifMaxRunsPerFile = 20
 	// sarifMaxTags is how many tags a rule carries at most.
 	sarifMaxTags = 10
 	// sarifPrecision is the precision of every check: each one is a deterministic test of
@@ -339,8 +341,9 @@ func sarifURISegment(s string) string {
 
 // sarifArtifactURI derives the relative, scheme-less location of a result's resource:
 // <provider>/<account>/<region>/<resource type>/<resource name or id>, where the last part is the
-// resource's short name (an ARN's resource part, its own '/' kept as path separators) and every
-// segment is sanitised, so arn:aws:s3:::acme-logs in us-east-1 becomes
+// short form of the resource's id (an ARN's resource part, its own '/' kept as path separators),
+// not its display name, which need not be unique (two instances may share a Name tag) and may
+// change; every segment is sanitised, so arn:aws:s3:::acme-logs in us-east-1 becomes
 // aws/123456789012/us-east-1/aws_s3_bucket/acme-logs.
 func sarifArtifactURI(r findings.Result) string {
 	region := r.Region
@@ -509,6 +512,10 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 			Properties:        sarifRunProperties{Provider: k.provider, Account: k.account, CollectedAt: collected, Complete: t.Complete},
 		})
 	}
+	if len(log.Runs) > sarifMaxRunsPerFile {
+		warn(fmt.Sprintf("sarif: %d runs (one per account), over GitHub code scanning's limit of %d per file: upload accounts in separate files (evaluate fewer snapshots at a time)",
+			len(log.Runs), sarifMaxRunsPerFile))
+	}
 	if len(log.Runs) == 0 {
 		// A report without targets or results still gets a (empty) run, so that an upload
 		// records that incloud ran.
@@ -533,6 +540,10 @@ func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 	if msg == "" {
 		msg = res.CheckID + " failed on " + res.ResourceID
 	}
+	name := res.ResourceName
+	if name == "" {
+		name = resourceShortName(res.ResourceID)
+	}
 	fp := res.Fingerprint
 	if fp == "" {
 		fp = findings.Fingerprint(res.CheckID, res.Provider, res.Account, res.Region, res.ResourceType, res.ResourceID)
@@ -548,7 +559,7 @@ func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 				Region:           sarifRegion{StartLine: 1},
 			},
 			LogicalLocations: []sarifLogicalLocation{{
-				Name:               resourceShortName(res.ResourceID),
+				Name:               name,
 				FullyQualifiedName: res.ResourceID,
 				Kind:               "resource",
 			}},

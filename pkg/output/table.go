@@ -21,7 +21,7 @@ const (
 	// column is shortened to fit it).
 	tableWidth = 100
 	// tableMinResource is the narrowest the resource column gets before lines grow past tableWidth.
-	tableMinResource = 24
+	tableMinResource = 20
 	// tableIndent prefixes every row of a group.
 	tableIndent = "  "
 )
@@ -158,7 +158,7 @@ func tableLayout(r *findings.Report, groups []*tableGroup) tableColumns {
 			cols.check = max(cols.check, utf8.RuneCountInString(tableClean(res.CheckID)))
 			cols.account = max(cols.account, utf8.RuneCountInString(tableClean(res.Account)))
 			cols.region = max(cols.region, utf8.RuneCountInString(tableClean(res.Region)))
-			cols.resource = max(cols.resource, utf8.RuneCountInString(tableClean(resourceShortName(res.ResourceID))))
+			cols.resource = max(cols.resource, utf8.RuneCountInString(tableResource(res)))
 		}
 	}
 	// Everything before the resource column: indent, STATUS (6), SEVERITY (8) and the gaps.
@@ -236,7 +236,7 @@ func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGro
 			row += p.cell("", tableClean(res.Account), cols.account+2)
 		}
 		row += p.cell("", tableClean(res.Region), cols.region+2) +
-			tableShorten(tableClean(resourceShortName(res.ResourceID)), cols.resource)
+			tableShorten(tableResource(res), cols.resource)
 		fmt.Fprintln(w, strings.TrimRight(row, " "))
 
 		msg := tableClean(res.Message)
@@ -466,6 +466,14 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 			writeTableWrapped(w, p, tableIndent, "- ", ansiYellow, tableClean(warn), "")
 		}
 	}
+}
+
+// tableResource is how a result's resource is shown: its name, else the short form of its id.
+func tableResource(r findings.Result) string {
+	if r.ResourceName != "" {
+		return tableClean(r.ResourceName)
+	}
+	return tableClean(resourceShortName(r.ResourceID))
 }
 
 // resourceShortName turns a resource id into the short name people know it by: the resource part

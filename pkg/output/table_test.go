@@ -1,0 +1,262 @@
+package output
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/incloud/incloud/pkg/findings"
+)
+
+func TestTableGolden(t *testing.T) {
+	checkGolden(t, "report.table.golden", render(t, "table", fixtureReport(), Options{}))
+	checkGolden(t, "report.table-color.golden", render(t, "table", fixtureReport(), Options{Color: true}))
+}
+
+var ansiEscape = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+func TestTableColourOnlyWhenAsked(t *testing.T) {
+	plain := string(render(t, "table", fixtureReport(), Options{}))
+	if strings.Contains(plain, "\x1b") {
+		t.Error("colour off, but the table has escape codes")
+	}
+	coloured := string(render(t, "table", fixtureReport(), Options{Color: true}))
+	if !strings.Contains(coloured, "\x1b[1;31mFAIL\x1b[0m") {
+		t.Error("colour on, but FAIL is not bold red")
+	}
+	if !strings.Contains(coloured, "\x1b[35mERROR\x1b[0m") {
+		t.Error("colour on, but ERROR is not magenta")
+	}
+	if got := ansiEscape.ReplaceAllString(coloured, ""); got != plain {
+		t.Errorf("coloured table minus its escapes differs from the plain table:\n%s", got)
+	}
+}
+
+func TestTableGroupsInAreaOrder(t *testing.T) {
+	out := string(render(t, "table", fixtureReport(), Options{}))
+	last := -1
+	for _, name := range []string{"Data protection", "User access management", "Application security", "Network controls", "Compliance and governance"} {
+		i := strings.Index(out, "== "+name+" ==")
+		if i < 0 {
+			t.Fatalf("no group %q", name)
+		}
+		if i < last {
+			t.Errorf("group %q is out of responsibility-area order", name)
+		}
+		last = i
+	}
+	if !strings.Contains(out, "== Data protection ==  5 fail, 3 error, 1 waived, 5 pass") {
+		t.Error("data protection header lacks its counts")
+	}
+}
+
+// tableRow is one parsed finding row of the table.
+type tableRow struct{ status, severity, check, account, region, resource string }
+
+func tableRows(t *testing.T, out, group string) []tableRow {
+	t.Helper()
+	start := strings.Index(out, "== "+group+" ==")
+	if start < 0 {
+		t.Fatalf("no group %q", group)
+	}
+	section := out[start:]
+	if end := strings.Index(section[3:], "\n== "); end >= 0 {
+		section = section[:end+3]
+	} else if end := strings.Index(section, "\nSUMMARY"); end >= 0 {
+		section = section[:end]
+	}
+	var rows []tableRow
+	for _, line := range strings.Split(section, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 6 && (f[0] == "FAIL" || f[0] == "ERROR" || f[0] == "WAIVED" || f[0] == "PASS") {
+			rows = append(rows, tableRow{f[0], f[1], f[2], f[3], f[4], f[5]})
+		}
+	}
+	return rows
+}
+
+func TestTableWorstFirstAndNoPasses(t *testing.T) {
+	out := string(render(t, "table", fixtureReport(), Options{}))
+	rows := tableRows(t, out, "Data protection")
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.status+" "+r.severity+" "+r.check)
+	}
+	want := []string{
+		"FAIL critical aws-s3-public-acl-grants",
+		"FAIL high aws-s3-block-public-access",
+		"FAIL high aws-s3-block-public-access",
+		"FAIL medium aws-ebs-default-encryption",
+		"FAIL low aws-s3-mfa-delete",
+		"ERROR critical aws-s3-public-acl-grants",
+		"ERROR high aws-s3-block-public-access",
+		"ERROR medium aws-ebs-default-encryption",
+		"WAIVED low aws-s3-mfa-delete",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("data protection rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rows[0].resource != "acme-public-assets" || rows[0].region != "us-east-1" || rows[0].account != fixtureAccountProd {
+		t.Errorf("first row = %+v", rows[0])
+	}
+	if strings.Contains(out, "\n  PASS ") {
+		t.Error("passing results are listed as rows")
+	}
+	if !strings.Contains(out, "+ 5 passing results not listed") {
+		t.Error("passes of data protection are not counted")
+	}
+}
+
+func TestTableErrorAndWaiverReasons(t *testing.T) {
+	out := string(render(t, "table", fixtureReport(), Options{}))
+	re := regexp.MustCompile(`(?m)^  ERROR +medium +aws-ebs-default-encryption .*\n +not checked: could not evaluate: ec2:GetEbsEncryptionByDefault`)
+	if !re.MatchString(out) {
+		t.Error("the ERROR row does not give its reason on the next line")
+	}
+	if !strings.Contains(out, "waived: log bucket is write-once through S3 Object Lock (owner platform-team, expires") {
+		t.Error("waived row lacks its waiver")
+	}
+}
+
+func TestTableSummary(t *testing.T) {
+	out := string(render(t, "table", fixtureReport(), Options{}))
+	summary := out[strings.Index(out, "\nSUMMARY\n"):]
+	for _, want := range []string{
+		// label, fail, error, waived, pass, total
+		"Data protection 5 3 1 5 14",
+		"User access management 2 0 1 2 5",
+		"Application security 1 0 0 1 2",
+		"Network controls 2 0 0 2 4",
+		"Compliance and governance 3 0 0 3 6",
+		"Total 13 3 2 13 31",
+		"critical 2 1 0 3 6",
+		"high 6 1 0 5 12",
+		"medium 2 1 1 3 7",
+		"low 2 0 1 1 4",
+		"info 1 0 0 1 2",
+	} {
+		found := false
+		for _, line := range strings.Split(summary, "\n") {
+			if strings.Join(strings.Fields(line), " ") == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("summary lacks the line %q:\n%s", want, summary)
+		}
+	}
+	for _, want := range []string{
+		"aws  123456789012  collected 2026-03-01T11:40:00Z  INCOMPLETE (3 error results)",
+		"aws  210987654321  collected 2026-03-01T11:45:30Z  complete",
+		"INCOMPLETE: the snapshot of aws account 123456789012 could not be fully collected.",
+		"were not checked",
+		"WARNINGS\n  - waiver for aws-iam-user-key-rotation",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q", want)
+		}
+	}
+}
+
+func TestTableErrorNoteOnCompleteTargets(t *testing.T) {
+	r := fixtureReport()
+	for i := range r.Targets {
+		r.Targets[i].Complete = true
+	}
+	out := string(render(t, "table", r, Options{}))
+	if strings.Contains(out, "INCOMPLETE") {
+		t.Error("complete targets shown as INCOMPLETE")
+	}
+	if !strings.Contains(out, "Note: 3 error results mean parts were not checked") {
+		t.Error("error results on complete targets are not explained")
+	}
+}
+
+func TestTableWidth(t *testing.T) {
+	for _, line := range strings.Split(string(render(t, "table", fixtureReport(), Options{})), "\n") {
+		if n := utf8.RuneCountInString(line); n > 110 {
+			t.Errorf("line of %d columns: %q", n, line)
+		}
+	}
+}
+
+func TestTableManyPassesStaySmall(t *testing.T) {
+	r := fixtureReport()
+	for i := 0; i < 100000; i++ {
+		r.Results = append(r.Results, findings.Result{
+			CheckID: "aws-s3-mfa-delete", Status: findings.StatusPass, Severity: findings.SeverityLow,
+			Area: "data-protection", Provider: "aws", Account: fixtureAccountProd, Region: "us-east-1",
+			ResourceType: "aws_s3_bucket", ResourceID: fmt.Sprintf("arn:aws:s3:::bucket-%06d", i),
+		})
+	}
+	out := string(render(t, "table", r, Options{}))
+	if n := strings.Count(out, "\n"); n > 150 {
+		t.Errorf("table of 100,000 passes has %d lines", n)
+	}
+	if !strings.Contains(out, "+ 100005 passing results not listed") {
+		t.Error("passes are not counted")
+	}
+}
+
+func TestTableSingleAccountHidesAccountColumn(t *testing.T) {
+	r := fixtureReport()
+	r.Targets = r.Targets[:1]
+	var kept []findings.Result
+	for _, res := range r.Results {
+		if res.Account == fixtureAccountProd {
+			kept = append(kept, res)
+		}
+	}
+	r.Results = kept
+	out := string(render(t, "table", r, Options{}))
+	if strings.Contains(out, "ACCOUNT") {
+		t.Error("one account, but the table has an ACCOUNT column")
+	}
+	if !regexp.MustCompile(`(?m)^  FAIL +critical +aws-iam-root-mfa +global +acme-prod$`).MatchString(out) {
+		t.Errorf("single-account row layout unexpected:\n%s", out)
+	}
+}
+
+func TestTableStripsControlCharacters(t *testing.T) {
+	r := fixtureReport()
+	r.Results[1].Message = "evil\x1b[2J name\nsecond line"
+	out := string(render(t, "table", r, Options{}))
+	if strings.Contains(out, "\x1b") {
+		t.Error("an escape sequence from a message reached the terminal")
+	}
+	if !strings.Contains(out, "evil [2J name second line") {
+		t.Error("cleaned message missing")
+	}
+}
+
+func TestTableEmptyReport(t *testing.T) {
+	out := string(render(t, "table", &findings.Report{}, Options{}))
+	for _, want := range []string{"No results", "SUMMARY", "Total 0 0 0 0 0", "TARGETS\n  none"} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("empty report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestResourceShortName(t *testing.T) {
+	for id, want := range map[string]string{
+		"arn:aws:s3:::acme-logs":                                    "acme-logs",
+		"arn:aws:iam::123456789012:user/ci/deploy-bot":              "ci/deploy-bot",
+		"arn:aws:iam::123456789012:root":                            "root",
+		"arn:aws:ec2:us-east-1:123456789012:instance/i-0abc":        "i-0abc",
+		"arn:aws:ec2:us-east-1::snapshot/snap-1":                    "snap-1",
+		"arn:aws:logs:us-east-1:123456789012:log-group:/aws/x:*":    "log-group:/aws/x:*",
+		"arn:aws:rds:eu-west-1:123456789012:db:prod-db":             "db:prod-db",
+		"projects/acme/buckets/data":                                "projects/acme/buckets/data",
+		"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd": "1234abcd-12ab-34cd",
+	} {
+		if got := resourceShortName(id); got != want {
+			t.Errorf("resourceShortName(%q) = %q, want %q", id, got, want)
+		}
+	}
+	if got := tableShorten("globex-analytics-data-lake-raw-zone", 20); got != "globex-an...raw-zone" || utf8.RuneCountInString(got) != 20 {
+		t.Errorf("tableShorten = %q", got)
+	}
+}
