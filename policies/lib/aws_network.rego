@@ -120,12 +120,18 @@ describe_tcp(protocol, from, to, ports) := sprintf("TCP %d-%d (including %s)", [
 port_list(ports) := concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])
 
 # describe_openings(openings) renders a set of {"cidr", "text"} objects, each one rule or entry
-# admitting traffic from an internet-wide CIDR, grouped by CIDR:
-# "TCP 22 and TCP 3389 from 0.0.0.0/0; all traffic (including TCP 22) from ::/0".
-describe_openings(openings) := concat("; ", [sprintf("%s from %s", [concat(" and ", sort(texts)), cidr]) |
-	some cidr in sort({o.cidr | some o in openings})
-	texts := {o.text | some o in openings; o.cidr == cidr}
-])
+# admitting traffic from an internet-wide CIDR, grouped by CIDR, with CIDRs that admit the same
+# traffic named together: "TCP 22 and TCP 3389 from 0.0.0.0/0; all traffic (including TCP 22)
+# from ::/0", "TCP 445 from 0.0.0.0/0 and ::/0".
+describe_openings(openings) := concat("; ", [sprintf("%s from %s", [text, concat(" and ", sort(cidrs))]) |
+	some text in sort({t | some t in by_cidr})
+	cidrs := {c | some c, t in by_cidr; t == text}
+]) if {
+	by_cidr := {cidr: concat(" and ", sort(texts)) |
+		some cidr in {o.cidr | some o in openings}
+		texts := {o.text | some o in openings; o.cidr == cidr}
+	}
+}
 
 # sg_tcp_openings(sg, cidrs, ports) is the set of {"cidr", "text"} objects naming the ingress rules of
 # security group sg that admit one of the TCP ports ports from one of the internet-wide CIDRs cidrs.

@@ -109,3 +109,8 @@ test_labels if {
 	network.label("acl-1", "acl-1") == "acl-1"
 	network.label("acl-1", "public") == "acl-1 (public)"
 }
+
+test_describe_openings_merges_cidrs if {
+	openings := {{"cidr": "0.0.0.0/0", "text": "TCP 445"}, {"cidr": "::/0", "text": "TCP 445"}}
+	network.describe_openings(openings) == "TCP 445 from 0.0.0.0/0 and ::/0"
+}

@@ -36,5 +36,16 @@ deny contains {"resource_id": sg.id, "message": msg} if {
 	inbound := count_rules(sg.ingress_rules)
 	outbound := count_rules(sg.egress_rules)
 	inbound + outbound > 0
-	msg := sprintf("default security group %s of %s has %d inbound and %d outbound rules; it should have none", [sg.group_id, sg.vpc_id, inbound, outbound])
+	msg := sprintf("default security group %s of %s has %s and %s; it should have none", [
+		sg.group_id,
+		sg.vpc_id,
+		rules_text(inbound, "inbound"),
+		rules_text(outbound, "outbound"),
+	])
 }
+
+rules_text(0, direction) := sprintf("no %s rules", [direction])
+
+rules_text(1, direction) := sprintf("1 %s rule", [direction])
+
+rules_text(n, direction) := sprintf("%d %s rules", [n, direction]) if n > 1

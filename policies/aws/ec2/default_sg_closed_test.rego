@@ -36,13 +36,20 @@ test_pass_non_default_with_rules if {
 test_fail_as_created if {
 	default_sg_closed.deny == {{
 		"resource_id": "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0def",
-		"message": "default security group sg-0def of vpc-1 has 1 inbound and 1 outbound rules; it should have none",
+		"message": "default security group sg-0def of vpc-1 has 1 inbound rule and 1 outbound rule; it should have none",
 	}} with input as {"resources": {"aws_ec2_security_group": [sg("sg-0def", true, [self_rule], [all_out])]}}
+}
+
+test_fail_several_inbound if {
+	default_sg_closed.deny == {{
+		"resource_id": "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0def",
+		"message": "default security group sg-0def of vpc-1 has 2 inbound rules and no outbound rules; it should have none",
+	}} with input as {"resources": {"aws_ec2_security_group": [sg("sg-0def", true, [self_rule, all_out], [])]}}
 }
 
 test_fail_egress_only if {
 	default_sg_closed.deny == {{
 		"resource_id": "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0def",
-		"message": "default security group sg-0def of vpc-1 has 0 inbound and 1 outbound rules; it should have none",
+		"message": "default security group sg-0def of vpc-1 has no inbound rules and 1 outbound rule; it should have none",
 	}} with input as {"resources": {"aws_ec2_security_group": [sg("sg-0def", true, [], [all_out])]}}
 }

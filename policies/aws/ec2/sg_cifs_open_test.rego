@@ -39,6 +39,13 @@ test_fail_ipv4 if {
 	}} with input as snapshot([rule("tcp", 445, 445, ["0.0.0.0/0"], [])])
 }
 
+test_fail_one_rule_both_families if {
+	sg_cifs_open.deny == {{
+		"resource_id": "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0fs",
+		"message": "security group sg-0fs (files) allows TCP 445 from 0.0.0.0/0 and ::/0",
+	}} with input as snapshot([rule("tcp", 445, 445, ["0.0.0.0/0"], ["::/0"])])
+}
+
 test_fail_both_families if {
 	sg_cifs_open.deny == {{
 		"resource_id": "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0fs",

@@ -37,5 +37,9 @@ deny contains {"resource_id": db.id, "message": msg} if {
 	is_number(db.backup_retention_period)
 	db.backup_retention_period > 0
 	db.backup_retention_period < min_retention_days
-	msg := sprintf("DB instance %s keeps automated backups for %d days only (at least %d required)", [db.name, db.backup_retention_period, min_retention_days])
+	msg := sprintf("DB instance %s keeps automated backups for %s only (at least %d required)", [db.name, days(db.backup_retention_period), min_retention_days])
 }
+
+days(1) := "1 day"
+
+days(n) := sprintf("%d days", [n]) if n != 1

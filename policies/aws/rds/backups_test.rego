@@ -21,6 +21,13 @@ test_fail_short_retention if {
 	}} with input as {"resources": {"aws_rds_db_instance": [db("a", 6)]}}
 }
 
+test_fail_one_day if {
+	backups.deny == {{
+		"resource_id": "arn:aws:rds:eu-west-1:123456789012:db:a",
+		"message": "DB instance a keeps automated backups for 1 day only (at least 7 required)",
+	}} with input as {"resources": {"aws_rds_db_instance": [db("a", 1)]}}
+}
+
 test_fail_backups_off if {
 	backups.deny == {{
 		"resource_id": "arn:aws:rds:eu-west-1:123456789012:db:a",
