@@ -1,0 +1,875 @@
+package aws
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
+
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+// IAM operations. Permissions equal the operation names.
+var (
+	opIAMGetAccountSummary            = register("IAM", "iam", "GetAccountSummary", "")
+	opIAMListAccountAliases           = register("IAM", "iam", "ListAccountAliases", "")
+	opIAMListVirtualMFADevices        = register("IAM", "iam", "ListVirtualMFADevices", "")
+	opIAMGetAccountPasswordPolicy     = register("IAM", "iam", "GetAccountPasswordPolicy", "")
+	opIAMListEntitiesForPolicy        = register("IAM", "iam", "ListEntitiesForPolicy", "")
+	opIAMGenerateCredentialReport     = register("IAM", "iam", "GenerateCredentialReport", "")
+	opIAMGetCredentialReport          = register("IAM", "iam", "GetCredentialReport", "")
+	opIAMListUsers                    = register("IAM", "iam", "ListUsers", "")
+	opIAMListUserTags                 = register("IAM", "iam", "ListUserTags", "")
+	opIAMListMFADevices               = register("IAM", "iam", "ListMFADevices", "")
+	opIAMListAccessKeys               = register("IAM", "iam", "ListAccessKeys", "")
+	opIAMGetAccessKeyLastUsed         = register("IAM", "iam", "GetAccessKeyLastUsed", "")
+	opIAMListGroupsForUser            = register("IAM", "iam", "ListGroupsForUser", "")
+	opIAMListAttachedUserPolicies     = register("IAM", "iam", "ListAttachedUserPolicies", "")
+	opIAMListUserPolicies             = register("IAM", "iam", "ListUserPolicies", "")
+	opIAMGetUserPolicy                = register("IAM", "iam", "GetUserPolicy", "")
+	opIAMListGroups                   = register("IAM", "iam", "ListGroups", "")
+	opIAMGetGroup                     = register("IAM", "iam", "GetGroup", "")
+	opIAMListAttachedGroupPolicies    = register("IAM", "iam", "ListAttachedGroupPolicies", "")
+	opIAMListGroupPolicies            = register("IAM", "iam", "ListGroupPolicies", "")
+	opIAMGetGroupPolicy               = register("IAM", "iam", "GetGroupPolicy", "")
+	opIAMListRoles                    = register("IAM", "iam", "ListRoles", "")
+	opIAMGetRole                      = register("IAM", "iam", "GetRole", "")
+	opIAMListAttachedRolePolicies     = register("IAM", "iam", "ListAttachedRolePolicies", "")
+	opIAMListRolePolicies             = register("IAM", "iam", "ListRolePolicies", "")
+	opIAMGetRolePolicy                = register("IAM", "iam", "GetRolePolicy", "")
+	opIAMListPolicies                 = register("IAM", "iam", "ListPolicies", "")
+	opIAMListPolicyTags               = register("IAM", "iam", "ListPolicyTags", "")
+	opIAMGetPolicyVersion             = register("IAM", "iam", "GetPolicyVersion", "")
+	opIAMListServerCertificates       = register("IAM", "iam", "ListServerCertificates", "")
+	opIAMListServerCertificateTags    = register("IAM", "iam", "ListServerCertificateTags", "")
+	credentialReportPollInterval      = 2 * time.Second
+	credentialReportMaxPolls          = 30
+	awsSupportAccessPolicy            = "AWSSupportAccess"
+	awsCloudShellFullAccessPolicy     = "AWSCloudShellFullAccess"
+	rootCredentialReportUser          = "<root_account>"
+	credentialReportNotAvailableValue = "N/A"
+)
+
+func init() {
+	registerService(service{name: "iam", global: true, start: startIAM, finish: finishIAM})
+}
+
+// iamState is what the IAM tasks share until finishIAM joins it into the resources.
+type iamState struct {
+	cli *iam.Client
+
+	// Names to ARNs, for ListEntitiesForPolicy (which returns names).
+	users, groups, roles map[string]string
+	userRes              map[string]snapshot.Resource // by ARN
+
+	summaryOK        bool
+	mfaEnabled       bool
+	rootKeys         bool
+	virtualOK        bool
+	rootVirtual      bool
+	report           map[string]map[string]string // credential report rows by ARN
+	reportOK         bool
+	support, cloudsh map[string][]string // users/groups/roles -> names, nil when the call failed
+	supportOK, csOK  bool
+}
+
+func (r *run) iamState() *iamState {
+	return r.shared("iam", func() any {
+		return &iamState{
+			cli: iam.NewFromConfig(r.cfg, func(o *iam.Options) {
+				o.Region = r.home
+				if e := r.endpoint(); e != nil {
+					o.BaseEndpoint = e
+				}
+			}),
+			users: map[string]string{}, groups: map[string]string{}, roles: map[string]string{},
+			userRes: map[string]snapshot.Resource{},
+		}
+	}).(*iamState)
+}
+
+func startIAM(r *run, u *unit) {
+	st := r.iamState()
+	acct := func(attrs ...string) target {
+		return target{typ: "aws_account", id: r.acct.ID(), region: snapshot.GlobalRegion, attrs: attrs}
+	}
+	u.Go(func(ctx context.Context) {
+		st.summaryOK = r.call(ctx, opIAMGetAccountSummary, acct("root"), func(ctx context.Context) error {
+			out, err := st.cli.GetAccountSummary(ctx, &iam.GetAccountSummaryInput{})
+			if err != nil {
+				return err
+			}
+			st.mfaEnabled = out.SummaryMap[string(types.SummaryKeyTypeAccountMFAEnabled)] == 1
+			st.rootKeys = out.SummaryMap[string(types.SummaryKeyTypeAccountAccessKeysPresent)] == 1
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		aliases := []string{}
+		if r.call(ctx, opIAMListAccountAliases, acct("aliases"), func(ctx context.Context) error {
+			p := iam.NewListAccountAliasesPaginator(st.cli, &iam.ListAccountAliasesInput{})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				aliases = append(aliases, out.AccountAliases...)
+			}
+			return nil
+		}) {
+			r.set(r.acct, "aliases", aliases)
+			if len(aliases) > 0 {
+				r.set(r.acct, "name", aliases[0])
+			}
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		rootARN := r.acct.ID()
+		st.virtualOK = r.call(ctx, opIAMListVirtualMFADevices, acct("root"), func(ctx context.Context) error {
+			p := iam.NewListVirtualMFADevicesPaginator(st.cli, &iam.ListVirtualMFADevicesInput{})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, d := range out.VirtualMFADevices {
+					if d.User != nil && deref(d.User.Arn) == rootARN {
+						st.rootVirtual = true
+					}
+				}
+			}
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		r.call(ctx, opIAMGetAccountPasswordPolicy, acct("password_policy"), func(ctx context.Context) error {
+			out, err := st.cli.GetAccountPasswordPolicy(ctx, &iam.GetAccountPasswordPolicyInput{})
+			if errorCode(err) == "NoSuchEntity" {
+				return nil // no policy: null, and that is data
+			}
+			if err != nil {
+				return err
+			}
+			p := out.PasswordPolicy
+			r.set(r.acct, "password_policy", map[string]any{
+				"minimum_password_length":        int64(deref(p.MinimumPasswordLength)),
+				"require_symbols":                p.RequireSymbols,
+				"require_numbers":                p.RequireNumbers,
+				"require_uppercase_characters":   p.RequireUppercaseCharacters,
+				"require_lowercase_characters":   p.RequireLowercaseCharacters,
+				"allow_users_to_change_password": p.AllowUsersToChangePassword,
+				"expire_passwords":               p.ExpirePasswords,
+				"hard_expiry":                    deref(p.HardExpiry),
+				"max_password_age":               int32OrNil(p.MaxPasswordAge),
+				"password_reuse_prevention":      int32OrNil(p.PasswordReusePrevention),
+			})
+			return nil
+		})
+	})
+	for _, pol := range []struct {
+		name, attr string
+		dst        *map[string][]string
+	}{
+		{awsSupportAccessPolicy, "support_access_entities", &st.support},
+		{awsCloudShellFullAccessPolicy, "cloudshell_full_access_entities", &st.cloudsh},
+	} {
+		u.Go(func(ctx context.Context) {
+			ents := map[string][]string{"users": {}, "groups": {}, "roles": {}}
+			if r.call(ctx, opIAMListEntitiesForPolicy, acct(pol.attr), func(ctx context.Context) error {
+				policyARN := fmt.Sprintf("arn:%s:iam::aws:policy/%s", r.partition, pol.name)
+				p := iam.NewListEntitiesForPolicyPaginator(st.cli, &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(policyARN)})
+				for p.HasMorePages() {
+					out, err := p.NextPage(ctx)
+					if err != nil {
+						return err
+					}
+					for _, e := range out.PolicyUsers {
+						ents["users"] = append(ents["users"], deref(e.UserName))
+					}
+					for _, e := range out.PolicyGroups {
+						ents["groups"] = append(ents["groups"], deref(e.GroupName))
+					}
+					for _, e := range out.PolicyRoles {
+						ents["roles"] = append(ents["roles"], deref(e.RoleName))
+					}
+				}
+				return nil
+			}) {
+				r.mu.Lock()
+				*pol.dst = ents
+				r.mu.Unlock()
+			}
+		})
+	}
+	u.Go(func(ctx context.Context) { r.credentialReport(ctx, st) })
+	u.Go(func(ctx context.Context) { r.listUsers(ctx, u, st) })
+	u.Go(func(ctx context.Context) { r.listGroups(ctx, u, st) })
+	u.Go(func(ctx context.Context) { r.listRoles(ctx, u, st) })
+	u.Go(func(ctx context.Context) { r.listPolicies(ctx, u, st) })
+	u.Go(func(ctx context.Context) { r.listServerCertificates(ctx, u, st) })
+}
+
+// credentialReport generates the credential report, waits for it and parses its CSV.
+func (r *run) credentialReport(ctx context.Context, st *iamState) {
+	acct := target{typ: "aws_account", id: r.acct.ID(), region: snapshot.GlobalRegion, attrs: []string{"root"}}
+	ready := false
+	if !r.call(ctx, opIAMGenerateCredentialReport, acct, func(ctx context.Context) error {
+		for i := 0; i < credentialReportMaxPolls; i++ {
+			out, err := st.cli.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{})
+			if err != nil {
+				return err
+			}
+			if out.State == types.ReportStateTypeComplete {
+				ready = true
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(credentialReportPollInterval):
+			}
+		}
+		return fmt.Errorf("credential report not ready after %d polls", credentialReportMaxPolls)
+	}) || !ready {
+		return
+	}
+	var content []byte
+	if !r.call(ctx, opIAMGetCredentialReport, acct, func(ctx context.Context) error {
+		out, err := st.cli.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
+		if err != nil {
+			return err
+		}
+		content = out.Content
+		return nil
+	}) {
+		return
+	}
+	rows, err := parseCredentialReport(content)
+	if err != nil {
+		r.fail(opIAMGetCredentialReport, acct, err)
+		return
+	}
+	r.mu.Lock()
+	st.report, st.reportOK = rows, true
+	r.mu.Unlock()
+}
+
+// parseCredentialReport reads the report CSV into rows (column -> value) keyed by ARN.
+func parseCredentialReport(content []byte) (map[string]map[string]string, error) {
+	recs, err := csv.NewReader(bytes.NewReader(content)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("parse credential report: %w", err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("parse credential report: no header")
+	}
+	head := recs[0]
+	rows := map[string]map[string]string{}
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, col := range head {
+			if i < len(rec) {
+				row[col] = rec[i]
+			}
+		}
+		rows[row["arn"]] = row
+	}
+	return rows, nil
+}
+
+// reportTime turns a credential report time column into a snapshot time or nil ("N/A",
+// "no_information", "not_supported").
+func reportTime(v string) any {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil
+	}
+	return timeString(t)
+}
+
+func tagMap(tags []types.Tag) map[string]string {
+	m := map[string]string{}
+	for _, t := range tags {
+		m[deref(t.Key)] = deref(t.Value)
+	}
+	return m
+}
+
+// decodePolicyDocument decodes an IAM policy document as the API returns it (URL-encoded JSON).
+func decodePolicyDocument(doc string) (map[string]any, error) {
+	dec, err := url.QueryUnescape(doc)
+	if err != nil {
+		dec = doc
+	}
+	var m map[string]any
+	d := json.NewDecoder(strings.NewReader(dec))
+	d.UseNumber()
+	if err := d.Decode(&m); err != nil {
+		return nil, fmt.Errorf("decode policy document: %w", err)
+	}
+	return m, nil
+}
+
+// attachedPolicies collects a principal's managed policies.
+func (r *run) attachedPolicies(ctx context.Context, op *Operation, res snapshot.Resource, t target, pages func(ctx context.Context, add func([]types.AttachedPolicy)) error) {
+	list := []map[string]any{}
+	t.attrs = []string{"attached_policies"}
+	if r.call(ctx, op, t, func(ctx context.Context) error {
+		return pages(ctx, func(ps []types.AttachedPolicy) {
+			for _, p := range ps {
+				list = append(list, map[string]any{"policy_arn": deref(p.PolicyArn), "policy_name": deref(p.PolicyName)})
+			}
+		})
+	}) {
+		r.set(res, "attached_policies", list)
+	}
+}
+
+// inlinePolicies collects a principal's inline policies: the names, then each document.
+func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *Operation, res snapshot.Resource, t target,
+	names func(ctx context.Context) ([]string, error), get func(ctx context.Context, name string) (string, error)) {
+	t.attrs = []string{"inline_policies"}
+	var ns []string
+	if !r.call(ctx, listOp, t, func(ctx context.Context) (err error) {
+		ns, err = names(ctx)
+		return err
+	}) {
+		return
+	}
+	list := []map[string]any{}
+	for _, n := range ns {
+		var doc map[string]any
+		if !r.call(ctx, getOp, t, func(ctx context.Context) error {
+			raw, err := get(ctx, n)
+			if err != nil {
+				return err
+			}
+			doc, err = decodePolicyDocument(raw)
+			return err
+		}) {
+			return
+		}
+		list = append(list, map[string]any{"policy_name": n, "document": doc})
+	}
+	r.set(res, "inline_policies", list)
+}
+
+func (r *run) listUsers(ctx context.Context, u *unit, st *iamState) {
+	r.call(ctx, opIAMListUsers, target{typ: "aws_iam_user", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		p := iam.NewListUsersPaginator(st.cli, &iam.ListUsersInput{})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, usr := range out.Users {
+				r.user(u, st, usr)
+			}
+		}
+		return nil
+	})
+}
+
+// user records one user and schedules the calls that complete it.
+func (r *run) user(u *unit, st *iamState, usr types.User) {
+	name, arn := deref(usr.UserName), deref(usr.Arn)
+	res := snapshot.Resource{
+		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
+		"user_id": deref(usr.UserId), "path": deref(usr.Path), "create_date": timeOrNil(usr.CreateDate),
+		"password_enabled": nil, "password_last_used": timeOrNil(usr.PasswordLastUsed), "password_last_changed": nil,
+		"mfa_active": nil, "mfa_devices": nil, "access_keys": nil, "groups": nil,
+		"attached_policies": nil, "inline_policies": nil,
+	}
+	r.mu.Lock()
+	st.users[name] = arn
+	st.userRes[arn] = res
+	r.mu.Unlock()
+	r.add("aws_iam_user", res)
+	t := func(attrs ...string) target {
+		return target{typ: "aws_iam_user", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	}
+	u.Go(func(ctx context.Context) {
+		tags := map[string]string{}
+		if r.call(ctx, opIAMListUserTags, t("tags"), func(ctx context.Context) error {
+			p := iam.NewListUserTagsPaginator(st.cli, &iam.ListUserTagsInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for k, v := range tagMap(out.Tags) {
+					tags[k] = v
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "tags", tags)
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		devices := []map[string]any{}
+		if r.call(ctx, opIAMListMFADevices, t("mfa_active", "mfa_devices"), func(ctx context.Context) error {
+			p := iam.NewListMFADevicesPaginator(st.cli, &iam.ListMFADevicesInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, d := range out.MFADevices {
+					serial := deref(d.SerialNumber)
+					kind := "hardware"
+					if strings.Contains(serial, ":mfa/") {
+						kind = "virtual"
+					}
+					devices = append(devices, map[string]any{"serial_number": serial, "type": kind})
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "mfa_devices", devices)
+			r.set(res, "mfa_active", len(devices) > 0)
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		var keys []types.AccessKeyMetadata
+		if !r.call(ctx, opIAMListAccessKeys, t("access_keys"), func(ctx context.Context) error {
+			p := iam.NewListAccessKeysPaginator(st.cli, &iam.ListAccessKeysInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				keys = append(keys, out.AccessKeyMetadata...)
+			}
+			return nil
+		}) {
+			return
+		}
+		list := []map[string]any{}
+		for _, k := range keys {
+			entry := map[string]any{
+				"access_key_id": deref(k.AccessKeyId), "status": string(k.Status),
+				"create_date": timeOrNil(k.CreateDate), "last_used_date": nil, "last_used_service": nil,
+			}
+			if !r.call(ctx, opIAMGetAccessKeyLastUsed, t("access_keys"), func(ctx context.Context) error {
+				out, err := st.cli.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
+				if err != nil {
+					return err
+				}
+				if lu := out.AccessKeyLastUsed; lu != nil && lu.LastUsedDate != nil {
+					entry["last_used_date"] = timeOrNil(lu.LastUsedDate)
+					if s := deref(lu.ServiceName); s != "" && s != credentialReportNotAvailableValue {
+						entry["last_used_service"] = s
+					}
+				}
+				return nil
+			}) {
+				return
+			}
+			list = append(list, entry)
+		}
+		r.set(res, "access_keys", list)
+	})
+	u.Go(func(ctx context.Context) {
+		groups := []string{}
+		if r.call(ctx, opIAMListGroupsForUser, t("groups"), func(ctx context.Context) error {
+			p := iam.NewListGroupsForUserPaginator(st.cli, &iam.ListGroupsForUserInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, g := range out.Groups {
+					groups = append(groups, deref(g.GroupName))
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "groups", groups)
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		r.attachedPolicies(ctx, opIAMListAttachedUserPolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
+			p := iam.NewListAttachedUserPoliciesPaginator(st.cli, &iam.ListAttachedUserPoliciesInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				add(out.AttachedPolicies)
+			}
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		r.inlinePolicies(ctx, opIAMListUserPolicies, opIAMGetUserPolicy, res, t(), func(ctx context.Context) ([]string, error) {
+			var ns []string
+			p := iam.NewListUserPoliciesPaginator(st.cli, &iam.ListUserPoliciesInput{UserName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return nil, err
+				}
+				ns = append(ns, out.PolicyNames...)
+			}
+			return ns, nil
+		}, func(ctx context.Context, pn string) (string, error) {
+			out, err := st.cli.GetUserPolicy(ctx, &iam.GetUserPolicyInput{UserName: &name, PolicyName: &pn})
+			if err != nil {
+				return "", err
+			}
+			return deref(out.PolicyDocument), nil
+		})
+	})
+}
+
+func (r *run) listGroups(ctx context.Context, u *unit, st *iamState) {
+	r.call(ctx, opIAMListGroups, target{typ: "aws_iam_group", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		p := iam.NewListGroupsPaginator(st.cli, &iam.ListGroupsInput{})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, g := range out.Groups {
+				r.group(u, st, g)
+			}
+		}
+		return nil
+	})
+}
+
+func (r *run) group(u *unit, st *iamState, g types.Group) {
+	name, arn := deref(g.GroupName), deref(g.Arn)
+	res := snapshot.Resource{
+		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": map[string]string{},
+		"path": deref(g.Path), "create_date": timeOrNil(g.CreateDate),
+		"users": nil, "attached_policies": nil, "inline_policies": nil,
+	}
+	r.mu.Lock()
+	st.groups[name] = arn
+	r.mu.Unlock()
+	r.add("aws_iam_group", res)
+	t := func(attrs ...string) target {
+		return target{typ: "aws_iam_group", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	}
+	u.Go(func(ctx context.Context) {
+		users := []string{}
+		if r.call(ctx, opIAMGetGroup, t("users"), func(ctx context.Context) error {
+			p := iam.NewGetGroupPaginator(st.cli, &iam.GetGroupInput{GroupName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, usr := range out.Users {
+					users = append(users, deref(usr.UserName))
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "users", users)
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		r.attachedPolicies(ctx, opIAMListAttachedGroupPolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
+			p := iam.NewListAttachedGroupPoliciesPaginator(st.cli, &iam.ListAttachedGroupPoliciesInput{GroupName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				add(out.AttachedPolicies)
+			}
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		r.inlinePolicies(ctx, opIAMListGroupPolicies, opIAMGetGroupPolicy, res, t(), func(ctx context.Context) ([]string, error) {
+			var ns []string
+			p := iam.NewListGroupPoliciesPaginator(st.cli, &iam.ListGroupPoliciesInput{GroupName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return nil, err
+				}
+				ns = append(ns, out.PolicyNames...)
+			}
+			return ns, nil
+		}, func(ctx context.Context, pn string) (string, error) {
+			out, err := st.cli.GetGroupPolicy(ctx, &iam.GetGroupPolicyInput{GroupName: &name, PolicyName: &pn})
+			if err != nil {
+				return "", err
+			}
+			return deref(out.PolicyDocument), nil
+		})
+	})
+}
+
+func (r *run) listRoles(ctx context.Context, u *unit, st *iamState) {
+	r.call(ctx, opIAMListRoles, target{typ: "aws_iam_role", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		p := iam.NewListRolesPaginator(st.cli, &iam.ListRolesInput{})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, role := range out.Roles {
+				r.role(u, st, role)
+			}
+		}
+		return nil
+	})
+}
+
+func (r *run) role(u *unit, st *iamState, role types.Role) {
+	name, arn, path := deref(role.RoleName), deref(role.Arn), deref(role.Path)
+	res := snapshot.Resource{
+		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
+		"path": path, "create_date": timeOrNil(role.CreateDate), "assume_role_policy": nil,
+		"is_service_linked": strings.HasPrefix(path, "/aws-service-role/"), "last_used_date": nil,
+		"attached_policies": nil, "inline_policies": nil,
+	}
+	r.mu.Lock()
+	st.roles[name] = arn
+	r.mu.Unlock()
+	r.add("aws_iam_role", res)
+	t := func(attrs ...string) target {
+		return target{typ: "aws_iam_role", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	}
+	// GetRole: ListRoles returns neither tags nor last use.
+	u.Go(func(ctx context.Context) {
+		r.call(ctx, opIAMGetRole, t("tags", "assume_role_policy", "last_used_date"), func(ctx context.Context) error {
+			out, err := st.cli.GetRole(ctx, &iam.GetRoleInput{RoleName: &name})
+			if err != nil {
+				return err
+			}
+			doc, err := decodePolicyDocument(deref(out.Role.AssumeRolePolicyDocument))
+			if err != nil {
+				return err
+			}
+			r.set(res, "tags", tagMap(out.Role.Tags))
+			r.set(res, "assume_role_policy", doc)
+			if lu := out.Role.RoleLastUsed; lu != nil {
+				r.set(res, "last_used_date", timeOrNil(lu.LastUsedDate))
+			}
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		r.attachedPolicies(ctx, opIAMListAttachedRolePolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
+			p := iam.NewListAttachedRolePoliciesPaginator(st.cli, &iam.ListAttachedRolePoliciesInput{RoleName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				add(out.AttachedPolicies)
+			}
+			return nil
+		})
+	})
+	u.Go(func(ctx context.Context) {
+		r.inlinePolicies(ctx, opIAMListRolePolicies, opIAMGetRolePolicy, res, t(), func(ctx context.Context) ([]string, error) {
+			var ns []string
+			p := iam.NewListRolePoliciesPaginator(st.cli, &iam.ListRolePoliciesInput{RoleName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return nil, err
+				}
+				ns = append(ns, out.PolicyNames...)
+			}
+			return ns, nil
+		}, func(ctx context.Context, pn string) (string, error) {
+			out, err := st.cli.GetRolePolicy(ctx, &iam.GetRolePolicyInput{RoleName: &name, PolicyName: &pn})
+			if err != nil {
+				return "", err
+			}
+			return deref(out.PolicyDocument), nil
+		})
+	})
+}
+
+func (r *run) listPolicies(ctx context.Context, u *unit, st *iamState) {
+	r.call(ctx, opIAMListPolicies, target{typ: "aws_iam_policy", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		p := iam.NewListPoliciesPaginator(st.cli, &iam.ListPoliciesInput{Scope: types.PolicyScopeTypeLocal})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, pol := range out.Policies {
+				r.policy(u, st, pol)
+			}
+		}
+		return nil
+	})
+}
+
+func (r *run) policy(u *unit, st *iamState, pol types.Policy) {
+	arn := deref(pol.Arn)
+	res := snapshot.Resource{
+		"id": arn, "name": deref(pol.PolicyName), "region": snapshot.GlobalRegion, "tags": nil,
+		"path": deref(pol.Path), "attachment_count": int64(deref(pol.AttachmentCount)),
+		"is_attachable": pol.IsAttachable, "default_version_id": deref(pol.DefaultVersionId), "document": nil,
+	}
+	r.add("aws_iam_policy", res)
+	t := func(attrs ...string) target {
+		return target{typ: "aws_iam_policy", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	}
+	u.Go(func(ctx context.Context) {
+		tags := map[string]string{}
+		if r.call(ctx, opIAMListPolicyTags, t("tags"), func(ctx context.Context) error {
+			p := iam.NewListPolicyTagsPaginator(st.cli, &iam.ListPolicyTagsInput{PolicyArn: &arn})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for k, v := range tagMap(out.Tags) {
+					tags[k] = v
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "tags", tags)
+		}
+	})
+	u.Go(func(ctx context.Context) {
+		r.call(ctx, opIAMGetPolicyVersion, t("document"), func(ctx context.Context) error {
+			out, err := st.cli.GetPolicyVersion(ctx, &iam.GetPolicyVersionInput{PolicyArn: &arn, VersionId: pol.DefaultVersionId})
+			if err != nil {
+				return err
+			}
+			doc, err := decodePolicyDocument(deref(out.PolicyVersion.Document))
+			if err != nil {
+				return err
+			}
+			r.set(res, "document", doc)
+			return nil
+		})
+	})
+}
+
+func (r *run) listServerCertificates(ctx context.Context, u *unit, st *iamState) {
+	r.call(ctx, opIAMListServerCertificates, target{typ: "aws_iam_server_certificate", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		p := iam.NewListServerCertificatesPaginator(st.cli, &iam.ListServerCertificatesInput{})
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, c := range out.ServerCertificateMetadataList {
+				r.serverCertificate(u, st, c)
+			}
+		}
+		return nil
+	})
+}
+
+func (r *run) serverCertificate(u *unit, st *iamState, c types.ServerCertificateMetadata) {
+	name, arn := deref(c.ServerCertificateName), deref(c.Arn)
+	res := snapshot.Resource{
+		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
+		"server_certificate_id": deref(c.ServerCertificateId), "path": deref(c.Path),
+		"upload_date": timeOrNil(c.UploadDate), "expiration": timeOrNil(c.Expiration),
+	}
+	r.add("aws_iam_server_certificate", res)
+	u.Go(func(ctx context.Context) {
+		tags := map[string]string{}
+		if r.call(ctx, opIAMListServerCertificateTags, target{typ: "aws_iam_server_certificate", id: arn, region: snapshot.GlobalRegion, attrs: []string{"tags"}}, func(ctx context.Context) error {
+			p := iam.NewListServerCertificateTagsPaginator(st.cli, &iam.ListServerCertificateTagsInput{ServerCertificateName: &name})
+			for p.HasMorePages() {
+				out, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for k, v := range tagMap(out.Tags) {
+					tags[k] = v
+				}
+			}
+			return nil
+		}) {
+			r.set(res, "tags", tags)
+		}
+	})
+}
+
+// finishIAM joins what the tasks found: the root user's summary, MFA and credential report
+// row; the users' credential report columns; the entities of the AWS managed policies.
+func finishIAM(r *run) {
+	st := r.iamState()
+	rootARN := r.acct.ID()
+	root := map[string]any{
+		"mfa_active": nil, "hardware_mfa_active": nil, "access_keys_present": nil,
+		"password_last_used": nil, "access_key_1_last_used": nil, "access_key_2_last_used": nil,
+	}
+	if st.summaryOK {
+		root["mfa_active"] = st.mfaEnabled
+		root["access_keys_present"] = st.rootKeys
+		if st.virtualOK {
+			root["hardware_mfa_active"] = st.mfaEnabled && !st.rootVirtual
+		}
+	}
+	if st.reportOK {
+		if row, ok := st.report[rootARN]; ok {
+			root["password_last_used"] = reportTime(row["password_last_used"])
+			root["access_key_1_last_used"] = reportTime(row["access_key_1_last_used_date"])
+			root["access_key_2_last_used"] = reportTime(row["access_key_2_last_used_date"])
+		}
+	}
+	r.acct["root"] = root
+	for arn, res := range st.userRes {
+		if !st.reportOK {
+			r.snap.AddError(snapshot.CollectionError{
+				ResourceType: "aws_iam_user", ResourceID: arn, Region: snapshot.GlobalRegion,
+				Operation: opIAMGetCredentialReport.Name(), Code: "CredentialReportUnavailable",
+				Message:    "the credential report could not be read (see the aws_account error)",
+				Attributes: []string{"password_enabled", "password_last_changed"},
+			})
+			continue
+		}
+		row, ok := st.report[arn]
+		if !ok {
+			r.snap.AddError(snapshot.CollectionError{
+				ResourceType: "aws_iam_user", ResourceID: arn, Region: snapshot.GlobalRegion,
+				Operation: opIAMGetCredentialReport.Name(), Code: "NotInCredentialReport",
+				Message:    "the user is not in the credential report (created after it was generated?)",
+				Attributes: []string{"password_enabled", "password_last_changed"},
+			})
+			continue
+		}
+		res["password_enabled"] = row["password_enabled"] == "true"
+		res["password_last_changed"] = reportTime(row["password_last_changed"])
+	}
+	for _, e := range []struct {
+		attr string
+		ents map[string][]string
+	}{{"support_access_entities", st.support}, {"cloudshell_full_access_entities", st.cloudsh}} {
+		if e.ents == nil {
+			continue
+		}
+		out := map[string]any{}
+		for kind, known := range map[string]map[string]string{"users": st.users, "groups": st.groups, "roles": st.roles} {
+			arns := []string{}
+			for _, n := range e.ents[kind] {
+				arn, ok := known[n]
+				if !ok {
+					arn = r.arn("iam", "", strings.TrimSuffix(kind, "s")+"/"+n)
+				}
+				arns = append(arns, arn)
+			}
+			out[kind] = arns
+		}
+		r.acct[e.attr] = out
+	}
+}
