@@ -32,12 +32,10 @@ func coversAttrs(e snapshot.CollectionError, c *Check) bool {
 	if len(e.Attributes) == 0 {
 		return true
 	}
-	own := false
 	for _, d := range c.deps {
 		if !d.own {
 			continue
 		}
-		own = true
 		if d.attr == "" {
 			return true
 		}
@@ -47,8 +45,9 @@ func coversAttrs(e snapshot.CollectionError, c *Check) bool {
 			}
 		}
 	}
-	// A check that names no attribute of its own type may read any of them.
-	return !own
+	// A check that names no attribute of its own type reads only the identity of its resources
+	// (id, name, region), which an attribute-level error leaves intact.
+	return false
 }
 
 // resourceErrors explains why a resource's result cannot be trusted, or returns "".
