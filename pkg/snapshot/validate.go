@@ -39,6 +39,8 @@ type typeSchema struct {
 type SchemaError struct {
 	Path    string
 	Message string
+
+	gotNull bool
 }
 
 func (e *SchemaError) Error() string { return e.Path + ": " + e.Message }
@@ -167,23 +169,23 @@ func (v *Validator) Validate(s *Snapshot) []error {
 	for _, t := range types {
 		base := "$.resources" + pathKey(t)
 		if !known[t] {
-			errs = append(errs, &SchemaError{base, fmt.Sprintf("unknown resource type %q for provider %s (known: %s)", t, s.Provider, strings.Join(v.types[s.Provider], ", "))})
+			errs = append(errs, &SchemaError{Path: base, Message: fmt.Sprintf("unknown resource type %q for provider %s (known: %s)", t, s.Provider, strings.Join(v.types[s.Provider], ", "))})
 			continue
 		}
 		ts := v.byType[t]
 		for i, r := range s.Resources[t] {
-			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r)...)
+			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r, unread(s.Errors, t, r))...)
 		}
 	}
 	for i, e := range s.Errors {
 		base := fmt.Sprintf("$.errors[%d]", i)
 		if !known[e.ResourceType] {
-			errs = append(errs, &SchemaError{base + ".resource_type", fmt.Sprintf("unknown resource type %q for provider %s", e.ResourceType, s.Provider)})
+			errs = append(errs, &SchemaError{Path: base + ".resource_type", Message: fmt.Sprintf("unknown resource type %q for provider %s", e.ResourceType, s.Provider)})
 			continue
 		}
 		for j, a := range e.Attributes {
 			if !v.byType[e.ResourceType].properties[a] {
-				errs = append(errs, &SchemaError{fmt.Sprintf("%s.attributes[%d]", base, j), fmt.Sprintf("%q is not an attribute of %s", a, e.ResourceType)})
+				errs = append(errs, &SchemaError{Path: fmt.Sprintf("%s.attributes[%d]", base, j), Message: fmt.Sprintf("%q is not an attribute of %s", a, e.ResourceType)})
 			}
 		}
 	}
@@ -192,20 +194,50 @@ func (v *Validator) Validate(s *Snapshot) []error {
 
 var printer = message.NewPrinter(language.English)
 
-// validate checks one resource; base is its JSON path in the snapshot.
-func (ts *typeSchema) validate(base string, r Resource) []error {
+// unread returns the attributes of resource r (of type typ) that collection errors left
+// unknown, which may therefore be null whatever their schema says: those named by an error
+// entry on r, or on its type and region (a failed list or account-wide call). The key "" stands
+// for every attribute (an entry naming none).
+func unread(errs []CollectionError, typ string, r Resource) map[string]bool {
+	var out map[string]bool
+	for _, e := range errs {
+		if e.ResourceType != typ {
+			continue
+		}
+		if e.ResourceID != "" && e.ResourceID != r.ID() {
+			continue
+		}
+		if e.ResourceID == "" && e.Region != r.Region() && e.Region != "" && e.Region != GlobalRegion {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		if len(e.Attributes) == 0 {
+			out[""] = true
+		}
+		for _, a := range e.Attributes {
+			out[a] = true
+		}
+	}
+	return out
+}
+
+// validate checks one resource; base is its JSON path in the snapshot. Top-level attributes in
+// unread (see unread) may be null.
+func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) []error {
 	var doc any = map[string]any(r)
 	if !jsonNative(doc) {
 		// Built in memory by a collector ([]string, int, nested Resource, ...): validate what
 		// would be written.
 		data, err := json.Marshal(r)
 		if err != nil {
-			return []error{&SchemaError{base, fmt.Sprintf("cannot be encoded as JSON: %v", err)}}
+			return []error{&SchemaError{Path: base, Message: fmt.Sprintf("cannot be encoded as JSON: %v", err)}}
 		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.UseNumber()
 		if err := dec.Decode(&doc); err != nil {
-			return []error{&SchemaError{base, fmt.Sprintf("cannot be decoded from its JSON: %v", err)}}
+			return []error{&SchemaError{Path: base, Message: fmt.Sprintf("cannot be decoded from its JSON: %v", err)}}
 		}
 	}
 	err := ts.compiled.Validate(doc)
@@ -214,11 +246,21 @@ func (ts *typeSchema) validate(base string, r Resource) []error {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return []error{&SchemaError{base, err.Error()}}
+		return []error{&SchemaError{Path: base, Message: err.Error()}}
 	}
 	var leaves []*SchemaError
 	typeErrAt := map[string]bool{}
 	collectLeaves(ve, doc, base, &leaves, typeErrAt)
+	nullable := map[string]bool{}
+	for a := range unread {
+		if a == "" {
+			for p := range ts.properties {
+				nullable[base+pathKey(p)] = true
+			}
+			continue
+		}
+		nullable[base+pathKey(a)] = true
+	}
 	out := make([]error, 0, len(leaves))
 	sort.SliceStable(leaves, func(i, j int) bool {
 		if leaves[i].Path != leaves[j].Path {
@@ -232,6 +274,10 @@ func (ts *typeSchema) validate(base string, r Resource) []error {
 		}
 		// A value of the wrong type also fails its enum: report the type only.
 		if strings.HasPrefix(l.Message, "value must be") && typeErrAt[l.Path] {
+			continue
+		}
+		// null where a collection error says the attribute could not be read.
+		if l.gotNull && nullable[l.Path] {
 			continue
 		}
 		out = append(out, l)
@@ -251,11 +297,11 @@ func collectLeaves(ve *jsonschema.ValidationError, doc any, base string, out *[]
 	switch k := ve.ErrorKind.(type) {
 	case *kind.Required:
 		for _, m := range k.Missing {
-			*out = append(*out, &SchemaError{at + pathKey(m), "missing required attribute"})
+			*out = append(*out, &SchemaError{Path: at + pathKey(m), Message: "missing required attribute"})
 		}
 	case *kind.AdditionalProperties:
 		for _, p := range k.Properties {
-			*out = append(*out, &SchemaError{at + pathKey(p), "unknown attribute (not in the schema)"})
+			*out = append(*out, &SchemaError{Path: at + pathKey(p), Message: "unknown attribute (not in the schema)"})
 		}
 	case *kind.Type:
 		typeErrAt[at] = true
@@ -268,15 +314,15 @@ func collectLeaves(ve *jsonschema.ValidationError, doc any, base string, out *[]
 		if len(want) < len(k.Want) {
 			want = append(want, "null")
 		}
-		*out = append(*out, &SchemaError{at, fmt.Sprintf("wrong type: got %s, want %s", k.Got, strings.Join(want, " or "))})
+		*out = append(*out, &SchemaError{Path: at, Message: fmt.Sprintf("wrong type: got %s, want %s", k.Got, strings.Join(want, " or ")), gotNull: k.Got == "null"})
 	case *kind.Enum:
 		want := make([]string, len(k.Want))
 		for i, w := range k.Want {
 			want[i] = jsonText(w)
 		}
-		*out = append(*out, &SchemaError{at, fmt.Sprintf("value must be one of %s (got %s)", strings.Join(want, ", "), jsonText(k.Got))})
+		*out = append(*out, &SchemaError{Path: at, Message: fmt.Sprintf("value must be one of %s (got %s)", strings.Join(want, ", "), jsonText(k.Got))})
 	default:
-		*out = append(*out, &SchemaError{at, ve.ErrorKind.LocalizedString(printer)})
+		*out = append(*out, &SchemaError{Path: at, Message: ve.ErrorKind.LocalizedString(printer)})
 	}
 }
 

@@ -3,6 +3,7 @@ package snapshot
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -352,5 +353,106 @@ func TestNewValidatorErrors(t *testing.T) {
 	}
 	if !reflect.DeepEqual(v.Types("aws"), []string{"aws_x"}) || !reflect.DeepEqual(v.Types("gcp"), []string{"gcp_y"}) {
 		t.Errorf("types: aws %v, gcp %v", v.Types("aws"), v.Types("gcp"))
+	}
+}
+
+const validUser = `{
+  "id": "arn:aws:iam::123456789012:user/bob", "name": "bob", "region": "global", "tags": {},
+  "user_id": "AIDAEXAMPLEBOB0000001", "path": "/", "create_date": "2025-01-01T00:00:00Z",
+  "password_enabled": true, "password_last_used": null, "password_last_changed": "2025-01-01T00:00:00Z",
+  "mfa_active": false, "mfa_devices": [], "access_keys": [], "groups": ["dev"],
+  "attached_policies": [], "inline_policies": []
+}`
+
+const validRegion = `{
+  "id": "arn:aws:ec2:us-east-1:123456789012:region/us-east-1", "name": "us-east-1", "region": "us-east-1", "tags": {},
+  "opt_in_status": "opt-in-not-required", "ebs_encryption_by_default": true, "ebs_default_kms_key_id": null,
+  "access_analyzers": [], "security_hub": null, "config": null
+}`
+
+// TestValidateNullWhereUnread checks the README's convention that null also means "could not be
+// read" when an error entry names the attribute, on the resource or on its type and region.
+func TestValidateNullWhereUnread(t *testing.T) {
+	v := newTestValidator(t)
+	userID := "arn:aws:iam::123456789012:user/bob"
+	userErr := func(attrs ...string) CollectionError {
+		return CollectionError{ResourceType: "aws_iam_user", ResourceID: userID, Region: "global",
+			Operation: "iam:ListGroupsForUser", Code: "AccessDenied", Attributes: attrs}
+	}
+	regionErr := func(region string) CollectionError {
+		return CollectionError{ResourceType: "aws_region", Region: region, Operation: "ec2:DescribeRegions", Code: "AccessDenied"}
+	}
+	tests := []struct {
+		name   string
+		typ    string
+		src    string
+		mutate func(r Resource)
+		errs   []CollectionError
+		want   []string
+	}{
+		{"null without an error entry", "aws_iam_user", validUser, func(r Resource) { r["groups"] = nil }, nil,
+			[]string{"$.resources.aws_iam_user[0].groups: wrong type: got null, want array"}},
+		{"null named by an error entry", "aws_iam_user", validUser, func(r Resource) { r["groups"] = nil },
+			[]CollectionError{userErr("groups")}, nil},
+		{"error entry names another attribute", "aws_iam_user", validUser, func(r Resource) { r["groups"] = nil },
+			[]CollectionError{userErr("attached_policies")},
+			[]string{"$.resources.aws_iam_user[0].groups: wrong type: got null, want array"}},
+		{"error entry naming no attribute", "aws_iam_user", validUser,
+			func(r Resource) { r["groups"], r["mfa_active"], r["create_date"] = nil, nil, nil },
+			[]CollectionError{userErr()}, nil},
+		{"only null is excused", "aws_iam_user", validUser, func(r Resource) { r["groups"] = "dev" },
+			[]CollectionError{userErr("groups")},
+			[]string{"$.resources.aws_iam_user[0].groups: wrong type: got string, want array"}},
+		{"nested null is not excused", "aws_iam_user", validUser, func(r Resource) { r["mfa_devices"] = []any{nil} },
+			[]CollectionError{userErr("mfa_devices")},
+			[]string{"$.resources.aws_iam_user[0].mfa_devices[0]: wrong type: got null, want object"}},
+		{"failed global list call", "aws_region", validRegion, func(r Resource) { r["opt_in_status"] = nil },
+			[]CollectionError{regionErr("global")}, nil},
+		{"failed list call in another region", "aws_region", validRegion, func(r Resource) { r["opt_in_status"] = nil },
+			[]CollectionError{regionErr("eu-west-1")},
+			[]string{"$.resources.aws_region[0].opt_in_status: wrong type: got null, want string"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := decodeResource(t, tc.src)
+			tc.mutate(r)
+			s := testSnapshot(map[string][]Resource{tc.typ: {r}})
+			for _, e := range tc.errs {
+				s.AddError(e)
+			}
+			got := errorStrings(v.Validate(s))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func BenchmarkValidateDemo(b *testing.B) {
+	v := newTestValidator(b)
+	data, err := os.ReadFile("../../testdata/snapshots/aws-demo.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := Parse(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, rs := range s.Resources {
+		n += len(rs)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if errs := v.Validate(s); len(errs) != 0 {
+			b.Fatal(errs)
+		}
+	}
+	b.ReportMetric(float64(n), "resources/op")
+}
+
+func BenchmarkNewValidator(b *testing.B) {
+	for b.Loop() {
+		newTestValidator(b)
 	}
 }
