@@ -166,6 +166,10 @@ func (v *Validator) Validate(s *Snapshot) []error {
 		types = append(types, t)
 	}
 	sort.Strings(types)
+	errsByType := map[string][]CollectionError{}
+	for _, e := range s.Errors {
+		errsByType[e.ResourceType] = append(errsByType[e.ResourceType], e)
+	}
 	for _, t := range types {
 		base := "$.resources" + pathKey(t)
 		if !known[t] {
@@ -174,7 +178,7 @@ func (v *Validator) Validate(s *Snapshot) []error {
 		}
 		ts := v.byType[t]
 		for i, r := range s.Resources[t] {
-			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r, unread(s.Errors, t, r))...)
+			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r, unread(errsByType[t], r))...)
 		}
 	}
 	for i, e := range s.Errors {
@@ -194,16 +198,13 @@ func (v *Validator) Validate(s *Snapshot) []error {
 
 var printer = message.NewPrinter(language.English)
 
-// unread returns the attributes of resource r (of type typ) that collection errors left
+// unread returns the attributes of resource r that collection errors (those on r's type) left
 // unknown, which may therefore be null whatever their schema says: those named by an error
 // entry on r, or on its type and region (a failed list or account-wide call). The key "" stands
 // for every attribute (an entry naming none).
-func unread(errs []CollectionError, typ string, r Resource) map[string]bool {
+func unread(errs []CollectionError, r Resource) map[string]bool {
 	var out map[string]bool
 	for _, e := range errs {
-		if e.ResourceType != typ {
-			continue
-		}
 		if e.ResourceID != "" && e.ResourceID != r.ID() {
 			continue
 		}
