@@ -132,7 +132,7 @@ func iamFixture(s *snapshot.Snapshot) {
 			"allow_users_to_change_password": true, "expire_passwords": false, "hard_expiry": false,
 			"max_password_age": nil, "password_reuse_prevention": 24,
 		},
-		"support_access_entities": map[string]any{"users": []any{}, "groups": []any{acct + ":group/support"}, "roles": []any{acct + ":role/support-role"}},
+		"support_access_entities":         map[string]any{"users": []any{}, "groups": []any{acct + ":group/support"}, "roles": []any{acct + ":role/support-role"}},
 		"cloudshell_full_access_entities": map[string]any{"users": []any{acct + ":user/alice"}, "groups": []any{}, "roles": []any{}},
 		"s3_public_access_block":          nil,
 	})
@@ -239,5 +239,10 @@ func testSnapshot(services ...string) *snapshot.Snapshot {
 	s.Scope = snapshot.Scope{Regions: []string{"eu-west-1", "us-east-1"}, Services: services}
 	regionFixture(s)
 	iamFixture(s)
+	for _, svc := range services {
+		if svc == "s3" {
+			s3Fixture(s)
+		}
+	}
 	return s
 }
