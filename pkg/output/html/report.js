@@ -141,7 +141,7 @@
       ["Description", c[C_DESC]],
       ["Why this is yours", (c[C_WHY] || "") + (model ? " (" + (areaName[c[C_AREA]] || c[C_AREA]) + ", " + model + ")" : "")],
       ["Remediation", c[C_FIX]],
-      ["Frameworks", controls(c).join(", ")],
+      ["Frameworks", controls(c).join(", ") || "none"],
       ["Waiver", w ? w[0] + (w[1] ? " (owner " + w[1] + ")" : "") + (w[2] ? ", expires " + w[2] : "") : ""],
       ["Resource id", r[R_ID], "mono"],
       ["Resource type", c[C_TYPE], "mono"],
