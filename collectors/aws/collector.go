@@ -33,7 +33,7 @@ const (
 )
 
 // CollectorName is written into every snapshot's collector.name.
-const CollectorName = "incloud"
+const CollectorName = "incloud-aws"
 
 // retryMode is the SDK retry mode of every client: adaptive, which adds client-side rate
 // limiting once AWS throttles. Tests switch to standard mode: adaptive mode's rate limiter

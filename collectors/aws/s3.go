@@ -192,7 +192,9 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		r.set(res, "acl", map[string]any{"owner_id": owner, "grants": grants})
 		return nil
 	})
-	r.bucketCall(u, res, region, opS3GetBucketPolicy, []string{"policy"}, func(ctx context.Context, cli *s3.Client) error {
+	// The policy status is read only for a bucket that has a policy: without one it is null,
+	// and when the policy cannot be read, whether it is public is unknown too.
+	r.bucketCall(u, res, region, opS3GetBucketPolicy, []string{"policy", "policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: b})
 		if err != nil {
 			return err
@@ -204,16 +206,16 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 			return fmt.Errorf("decode bucket policy: %w", err)
 		}
 		r.set(res, "policy", doc)
-		return nil
-	}, "NoSuchBucketPolicy")
-	r.bucketCall(u, res, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
-		out, err := cli.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: b})
-		if err != nil {
-			return err
-		}
-		if out.PolicyStatus != nil {
-			r.set(res, "policy_is_public", deref(out.PolicyStatus.IsPublic))
-		}
+		r.bucketCall(u, res, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
+			out, err := cli.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: b})
+			if err != nil {
+				return err
+			}
+			if out.PolicyStatus != nil {
+				r.set(res, "policy_is_public", deref(out.PolicyStatus.IsPublic))
+			}
+			return nil
+		}, "NoSuchBucketPolicy")
 		return nil
 	}, "NoSuchBucketPolicy")
 	r.bucketCall(u, res, region, opS3GetPublicAccessBlock, []string{"public_access_block"}, func(ctx context.Context, cli *s3.Client) error {

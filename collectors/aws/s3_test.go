@@ -90,9 +90,9 @@ func TestS3BucketLocation(t *testing.T) {
 func TestS3AccessDenied(t *testing.T) {
 	want := testSnapshot("s3", "iam")
 	site := findResource(want, "aws_s3_bucket", "arn:aws:s3:::public-site")
-	site["policy"] = nil
+	site["policy"], site["policy_is_public"] = nil, nil
 	want.AddError(snapshot.CollectionError{ResourceType: "aws_s3_bucket", ResourceID: site.ID(), Region: "us-east-1",
-		Operation: "s3:GetBucketPolicy", Code: "AccessDenied", Message: "Access Denied", Attributes: []string{"policy"}})
+		Operation: "s3:GetBucketPolicy", Code: "AccessDenied", Message: "Access Denied", Attributes: []string{"policy", "policy_is_public"}})
 	eu := findResource(want, "aws_s3_bucket", "arn:aws:s3:::shared-eu")
 	eu["acl"], eu["tags"] = nil, nil
 	want.AddError(snapshot.CollectionError{ResourceType: "aws_s3_bucket", ResourceID: eu.ID(), Region: "eu-west-1",
