@@ -36,12 +36,12 @@ func startKMS(r *run, u *unit) {
 			o.BaseEndpoint = e
 		}
 	})
-	// names joins the alias list with the keys: a key's name is its first alias.
+	// The alias list names the keys: a key's name is its first alias (its id when it has none or
+	// the list failed).
 	var (
-		mu       sync.Mutex
-		aliases  map[string]string // target key id -> first alias; nil until listed
-		aliasErr bool
-		keys     []snapshot.Resource
+		mu      sync.Mutex
+		aliases map[string]string // target key id -> first alias; nil until listed
+		keys    []snapshot.Resource
 	)
 	name := func(res snapshot.Resource) {
 		if aliases == nil {
@@ -72,7 +72,6 @@ func startKMS(r *run, u *unit) {
 		mu.Lock()
 		defer mu.Unlock()
 		if !ok {
-			aliasErr = true
 			return
 		}
 		aliases = found
@@ -158,5 +157,4 @@ func startKMS(r *run, u *unit) {
 			})
 		}
 	})
-	_ = aliasErr
 }
