@@ -105,8 +105,8 @@ func assertSameSnapshot(t *testing.T, want, got *snapshot.Snapshot) {
 		}
 		if a != b {
 			lo := max(0, i-8)
-			t.Fatalf("snapshots differ at line %d:\nwant: %s\ngot:  %s\ncontext (want):\n%s\ncontext (got):\n%s", i+1, a, b,
-				strings.Join(wl[lo:min(len(wl), i+4)], "\n"), strings.Join(gl[lo:min(len(gl), i+4)], "\n"))
+			t.Fatalf("snapshots differ at line %d:\nwant: %s\ngot:  %s\ncontext (want):\n%s\ncontext (got):\n%s\nerrors collected: %+v", i+1, a, b,
+				strings.Join(wl[lo:min(len(wl), i+4)], "\n"), strings.Join(gl[lo:min(len(gl), i+4)], "\n"), got.Errors)
 		}
 	}
 }

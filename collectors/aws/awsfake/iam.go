@@ -468,7 +468,8 @@ func getGroup(s *Server, req *Request) (*Response, error) {
 	for _, n := range list(g, "users") {
 		u := s.find("aws_iam_user", "name", fmt.Sprint(n))
 		if u == nil {
-			u = snapshot.Resource{"id": "arn:aws:iam::" + s.Account() + ":user/" + fmt.Sprint(n), "name": n, "path": "/"}
+			arn := "arn:aws:iam::" + s.Account() + ":user/" + fmt.Sprint(n)
+			u = snapshot.Resource{"id": arn, "name": n, "path": "/", "user_id": fakeID("AIDA", arn), "create_date": s.snap.CollectedAt.Format(time.RFC3339)}
 		}
 		items = append(items, s.userNode(u))
 	}
