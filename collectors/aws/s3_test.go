@@ -38,7 +38,7 @@ func s3Fixture(s *snapshot.Snapshot) {
 			b["versioning"] = map[string]any{"status": "Enabled", "mfa_delete": "Enabled"}
 			b["policy"] = map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
 				"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-				"Resource": []any{"arn:aws:s3:::audit-logs", "arn:aws:s3:::audit-logs/*"},
+				"Resource":  []any{"arn:aws:s3:::audit-logs", "arn:aws:s3:::audit-logs/*"},
 				"Condition": map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}}}}}
 			b["policy_is_public"] = false
 			b["public_access_block"] = map[string]any{"block_public_acls": true, "ignore_public_acls": true, "block_public_policy": true, "restrict_public_buckets": true}
