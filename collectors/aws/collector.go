@@ -71,13 +71,23 @@ func New(cfg aws.Config, opts collectors.Options) *Collector {
 	if cfg.Region == "" {
 		cfg.Region = defaultHomeRegion
 	}
+	// Attempts: the option, else the SDK configuration's (AWS_MAX_ATTEMPTS, max_attempts in
+	// the profile), else the default.
 	attempts := opts.RetryMaxAttempts
+	if attempts <= 0 {
+		attempts = cfg.RetryMaxAttempts
+	}
 	if attempts <= 0 {
 		attempts = DefaultRetryMaxAttempts
 	}
+	// Adaptive retries unless the configuration asks for standard mode (AWS_RETRY_MODE).
+	mode := retryMode
+	if cfg.RetryMode == aws.RetryModeStandard {
+		mode = aws.RetryModeStandard
+	}
 	maxBackoff := opts.RetryMaxBackoff
 	cfg.RetryMaxAttempts = attempts
-	cfg.RetryMode = retryMode
+	cfg.RetryMode = mode
 	standard := func(so *retry.StandardOptions) {
 		so.MaxAttempts = attempts
 		if maxBackoff > 0 {
@@ -86,7 +96,7 @@ func New(cfg aws.Config, opts collectors.Options) *Collector {
 		}
 	}
 	cfg.Retryer = func() aws.Retryer {
-		if retryMode == aws.RetryModeStandard {
+		if mode == aws.RetryModeStandard {
 			return retry.NewStandard(standard)
 		}
 		return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+func newScanCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "scan",
+		Short: "Collect a cloud account and evaluate the checks in one go",
+	}
+	cmd.AddCommand(newScanAWSCmd())
+	return cmd
+}
+
+func newScanAWSCmd() *cobra.Command {
+	var cf collectFlags
+	var rf reportFlags
+	var snapshotOut string
+	cmd := &cobra.Command{
+		Use:   "aws",
+		Short: "Collect an AWS account and evaluate the AWS checks over it",
+		Long: `Runs 'incloud collect aws' and evaluates the checks over the snapshot, as 'incloud eval' would.
+--snapshot-out keeps the snapshot. What could not be collected makes the dependent checks report
+'error', never 'pass'.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Check the report flags before contacting AWS, so bad input fails fast.
+			if _, _, err := rf.plan(); err != nil {
+				return usageError(err)
+			}
+			snap, interrupted, err := cf.collectAWS(cmd)
+			if err != nil {
+				return err
+			}
+			if snapshotOut != "" {
+				if err := writeSnapshot(cmd, snap, snapshotOut); err != nil {
+					return err
+				}
+			}
+			if interrupted {
+				return &exitError{code: 130, err: errInterrupted}
+			}
+			return evaluateAndReport(cmd, []*snapshot.Snapshot{snap}, &rf)
+		},
+	}
+	cf.register(cmd.Flags())
+	rf.register(cmd.Flags())
+	cmd.Flags().StringVar(&snapshotOut, "snapshot-out", "", "also write the collected snapshot to this file")
+	return cmd
+}
