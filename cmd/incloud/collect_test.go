@@ -182,6 +182,7 @@ func TestPermissionsAWS(t *testing.T) {
 	var doc struct {
 		Version   string
 		Statement []struct {
+			Sid      string
 			Effect   string
 			Action   []string
 			Resource string
