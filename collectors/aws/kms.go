@@ -47,7 +47,7 @@ func startKMS(r *run, u *unit) {
 		if aliases == nil {
 			return
 		}
-		if a, ok := aliases[res["key_id"].(string)]; ok {
+		if a, ok := aliases[r.get(res, "key_id").(string)]; ok {
 			r.set(res, "name", a)
 		}
 	}

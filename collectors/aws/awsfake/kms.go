@@ -47,6 +47,10 @@ func kmsListKeys(s *Server, req *Request) (*Response, error) {
 	for _, k := range s.inRegion("aws_kms_key", req.Region) {
 		items = append(items, map[string]any{"KeyId": str(k, "key_id"), "KeyArn": k.ID()})
 	}
+	// A key the snapshot could not describe is listed all the same: only its DescribeKey fails.
+	for _, arn := range s.undescribedKeys(req.Region) {
+		items = append(items, map[string]any{"KeyId": lastSegment(arn), "KeyArn": arn})
+	}
 	return s.kmsPage(jsonInput(req), "Keys", items)
 }
 
@@ -66,8 +70,26 @@ func kmsListAliases(s *Server, req *Request) (*Response, error) {
 	return s.kmsPage(jsonInput(req), "Aliases", items)
 }
 
+// undescribedKeys returns the ARNs of region's keys that the snapshot's errors say could not be
+// described (so they are not among its resources).
+func (s *Server) undescribedKeys(region string) []string {
+	var out []string
+	for _, e := range s.snap.Errors {
+		if e.Operation == "kms:DescribeKey" && e.Region == region && e.ResourceID != "" {
+			out = append(out, e.ResourceID)
+		}
+	}
+	return out
+}
+
 func kmsDescribeKey(s *Server, req *Request) (*Response, error) {
-	k, err := s.kmsKey(req.Region, inputString(jsonInput(req), "KeyId"))
+	keyID := inputString(jsonInput(req), "KeyId")
+	for _, arn := range s.undescribedKeys(req.Region) {
+		if keyID == arn || keyID == lastSegment(arn) {
+			return nil, s.injected(req.Op, arn, req.Region)
+		}
+	}
+	k, err := s.kmsKey(req.Region, keyID)
 	if err != nil {
 		return nil, err
 	}
