@@ -297,7 +297,7 @@ func rdsFixture(s *snapshot.Snapshot) {
 		}
 		s.Add("aws_rds_db_instance", snapshot.Resource{
 			"id": arnOf("rds", "us-east-1", "db:"+name), "name": name, "region": "us-east-1",
-			"tags": map[string]any{"env": []string{"prod", "dev", "prod"}[i]},
+			"tags":   map[string]any{"env": []string{"prod", "dev", "prod"}[i]},
 			"engine": "postgres", "engine_version": "16.4", "storage_encrypted": i != 1, "publicly_accessible": i == 1,
 			"multi_az": i == 0, "auto_minor_version_upgrade": i != 2, "deletion_protection": i == 0,
 			"iam_database_authentication_enabled": i == 0, "backup_retention_period": []int{14, 0, 7}[i], "kms_key_id": key,
