@@ -13,16 +13,26 @@ import (
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// latencySnapshot is a two-region account with 100 buckets and 20 users.
+// latencySnapshot is a two-region account with 100 buckets, 50 security groups and 20 users.
 func latencySnapshot() *snapshot.Snapshot {
 	s := snapshot.New("aws", testAccount, testCollectedAt)
 	s.Collector = snapshot.Collector{Name: CollectorName, Version: "test"}
-	s.Scope = snapshot.Scope{Regions: []string{"eu-west-1", "us-east-1"}, Services: []string{"iam", "s3"}}
+	s.Scope = snapshot.Scope{Regions: []string{"eu-west-1", "us-east-1"}, Services: []string{"ec2", "iam", "s3"}}
 	for _, reg := range []string{"us-east-1", "eu-west-1"} {
 		s.Add("aws_region", snapshot.Resource{
 			"id": "arn:aws:ec2:" + reg + ":" + testAccount + ":region/" + reg, "name": reg, "region": reg, "tags": map[string]any{},
-			"opt_in_status": "opt-in-not-required", "ebs_encryption_by_default": nil, "ebs_default_kms_key_id": nil,
+			"opt_in_status": "opt-in-not-required", "ebs_encryption_by_default": reg == "us-east-1", "ebs_default_kms_key_id": "alias/aws/ebs",
 			"access_analyzers": nil, "security_hub": nil, "config": nil,
+		})
+	}
+	for i := 0; i < 50; i++ {
+		reg, id := []string{"us-east-1", "eu-west-1"}[i%2], fmt.Sprintf("sg-%017d", i)
+		s.Add("aws_ec2_security_group", snapshot.Resource{
+			"id": "arn:aws:ec2:" + reg + ":" + testAccount + ":security-group/" + id, "name": fmt.Sprintf("group-%02d", i),
+			"region": reg, "tags": map[string]any{}, "group_id": id, "vpc_id": "vpc-00000000000000001", "description": "test group",
+			"is_default": false, "egress_rules": []any{},
+			"ingress_rules": []any{map[string]any{"ip_protocol": "tcp", "from_port": 22, "to_port": 22,
+				"ipv4_ranges": []any{"10.0.0.0/8"}, "ipv6_ranges": []any{}, "prefix_list_ids": []any{}, "source_group_ids": []any{}}},
 		})
 	}
 	iamFixture(s)
@@ -64,7 +74,7 @@ func TestLatencyConcurrency(t *testing.T) {
 	defer srv.Close()
 	run := func(workers int) (time.Duration, *snapshot.Snapshot) {
 		srv.ResetRequests()
-		opts := testOptions(srv.URL, "iam", "s3")
+		opts := testOptions(srv.URL, "ec2", "iam", "s3")
 		opts.Concurrency = workers
 		start := time.Now()
 		s, err := New(testConfig(), opts).Collect(context.Background())
@@ -90,7 +100,7 @@ func TestLatencyConcurrency(t *testing.T) {
 	for _, rs := range want.Resources {
 		resources += len(rs)
 	}
-	t.Logf("20 ms per request, 2 regions, 100 buckets, 20 users: concurrency 1: %v; concurrency %d: %v; speed-up %.1fx",
+	t.Logf("20 ms per request, 2 regions, 100 buckets, 50 security groups, 20 users: concurrency 1: %v; concurrency %d: %v; speed-up %.1fx",
 		seq.Round(time.Millisecond), collectors.DefaultConcurrency, par.Round(time.Millisecond), ratio)
 	t.Logf("%d requests for %d resources (%.1f per resource; %.1f per bucket, %.1f per user)", total, resources,
 		float64(total)/float64(resources), float64(countPrefix(parRequests, "s3:")-parRequests["s3:ListBuckets"])/100,
