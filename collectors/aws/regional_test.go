@@ -1,47 +1,11 @@
 package aws
 
 import (
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/incloud/incloud/collectors/aws/awsfake"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
-
-// TestDemoRoundTripAll serves each demo snapshot from the fake account and collects it back
-// with every service: the whole snapshot, every resource type and every error, must come back
-// byte for byte.
-func TestDemoRoundTripAll(t *testing.T) {
-	for _, name := range []string{"aws-demo.json", "aws-demo-secure.json"} {
-		t.Run(name, func(t *testing.T) {
-			want, err := snapshot.ReadFile(filepath.Join("..", "..", "testdata", "snapshots", name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			srv := awsfake.New(want)
-			defer srv.Close()
-			opts := testOptions(srv.URL)
-			opts.Now = func() time.Time { return want.CollectedAt }
-			opts.Version = want.Collector.Version
-			got := collect(t, srv, opts)
-			assertSameSnapshot(t, want, got)
-			// Every resource type of the contract is in the demos and so in the round trip.
-			if name == "aws-demo.json" {
-				for _, typ := range append(regionalTypes, "aws_region") {
-					if len(want.Resources[typ]) == 0 {
-						t.Errorf("the demo has no %s: the round trip does not cover it", typ)
-					}
-				}
-			}
-		})
-	}
-}
-
-// regionalTypes are the resource types the regional services write.
-var regionalTypes = []string{"aws_ec2_security_group", "aws_ec2_network_acl", "aws_ec2_instance", "aws_ec2_vpc",
-	"aws_ec2_route_table", "aws_ec2_snapshot", "aws_kms_key", "aws_cloudtrail_trail", "aws_logs_metric_filter",
-	"aws_cloudwatch_alarm", "aws_rds_db_instance", "aws_rds_db_snapshot", "aws_efs_file_system"}
 
 // pagedCalls names, per service, a call and how many requests it takes over the fixture with
 // pages of 2 (list calls: one request per page per region).
