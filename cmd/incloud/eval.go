@@ -122,15 +122,19 @@ func newEvalCmd() *cobra.Command {
 			if _, _, err := f.plan(); err != nil {
 				return usageError(err)
 			}
-			snaps := make([]*snapshot.Snapshot, 0, len(args))
+			targets := make([]*engine.Target, 0, len(args))
 			for _, p := range args {
-				s, err := snapshot.ReadFile(p)
+				data, err := os.ReadFile(p)
 				if err != nil {
-					return usageError(err)
+					return usageError(fmt.Errorf("read snapshot: %w", err))
 				}
-				snaps = append(snaps, s)
+				t, err := engine.ParseTarget(data)
+				if err != nil {
+					return usageError(fmt.Errorf("%s: %w", p, err))
+				}
+				targets = append(targets, t)
 			}
-			return evaluateAndReport(cmd, snaps, &f)
+			return evaluateTargetsAndReport(cmd, targets, &f)
 		},
 	}
 	f.register(cmd.Flags())
@@ -140,6 +144,19 @@ func newEvalCmd() *cobra.Command {
 // evaluateAndReport evaluates snapshots, writes every requested output and returns an exitError
 // with code 1 when a failure at or above --fail-on remains.
 func evaluateAndReport(cmd *cobra.Command, snaps []*snapshot.Snapshot, f *reportFlags) error {
+	targets := make([]*engine.Target, len(snaps))
+	for i, s := range snaps {
+		t, err := engine.NewTarget(s)
+		if err != nil {
+			return fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
+		}
+		targets[i] = t
+	}
+	return evaluateTargetsAndReport(cmd, targets, f)
+}
+
+// evaluateTargetsAndReport is evaluateAndReport for snapshots already read for evaluation.
+func evaluateTargetsAndReport(cmd *cobra.Command, targets []*engine.Target, f *reportFlags) error {
 	specs, failOn, err := f.plan()
 	if err != nil {
 		return usageError(err)
@@ -161,7 +178,7 @@ func evaluateAndReport(cmd *cobra.Command, snaps []*snapshot.Snapshot, f *report
 	if err != nil {
 		return usageError(err)
 	}
-	report, err := eng.Evaluate(cmd.Context(), snaps...)
+	report, err := eng.EvaluateTargets(cmd.Context(), targets...)
 	if err != nil {
 		return fmt.Errorf("evaluate: %w", err)
 	}

@@ -16,7 +16,14 @@ import (
 	"github.com/incloud/incloud/policies"
 )
 
-// generateSnapshot builds an AWS snapshot of about n resources by cloning every resource of the
+// accountScoped types have a handful of resources in any account (one account, one per region, a few
+// trails and their alarms): the generator keeps the demo's and scales the rest.
+var accountScoped = map[string]bool{
+	"aws_account": true, "aws_region": true, "aws_cloudtrail_trail": true,
+	"aws_logs_metric_filter": true, "aws_cloudwatch_alarm": true,
+}
+
+// generateSnapshot builds an AWS snapshot of n resources by cloning the resources of the
 // demo snapshot (so each one has exactly the collector's shape) under new ids, in the demo's mix
 // of types. The single aws_account stays single.
 func generateSnapshot(tb testing.TB, n int) []byte {
@@ -35,7 +42,7 @@ func generateSnapshot(tb testing.TB, n int) []byte {
 	}
 	sort.Strings(types)
 	for _, t := range types {
-		if t == "aws_account" {
+		if accountScoped[t] {
 			continue
 		}
 		for _, r := range demo.Resources[t] {
@@ -48,8 +55,11 @@ func generateSnapshot(tb testing.TB, n int) []byte {
 	out := snapshot.New("aws", demo.Account, demo.CollectedAt)
 	out.Collector = demo.Collector
 	out.Scope = demo.Scope
-	out.Resources["aws_account"] = demo.Resources["aws_account"]
-	for i := 0; i < n-1; i++ {
+	for t := range accountScoped {
+		out.Resources[t] = demo.Resources[t]
+		n -= len(demo.Resources[t])
+	}
+	for i := 0; i < n; i++ {
 		tmpl := templates[i%len(templates)]
 		clone := make(snapshot.Resource, len(tmpl.r))
 		for k, v := range tmpl.r {
@@ -119,11 +129,11 @@ func BenchmarkEvaluate100k(b *testing.B) {
 	}
 	ctx := context.Background()
 	evaluate := func() {
-		s, err := snapshot.Parse(data)
+		t, err := ParseTarget(data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := e.Evaluate(ctx, s)
+		rep, err := e.EvaluateTargets(ctx, t)
 		if err != nil {
 			b.Fatal(err)
 		}

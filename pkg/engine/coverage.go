@@ -14,9 +14,9 @@ type coverage struct {
 	byID   map[string][]snapshot.CollectionError // key: type + "\x00" + resource id
 }
 
-func newCoverage(s *snapshot.Snapshot) *coverage {
+func newCoverage(errs []snapshot.CollectionError) *coverage {
 	c := &coverage{byType: map[string][]snapshot.CollectionError{}, byID: map[string][]snapshot.CollectionError{}}
-	for _, e := range s.Errors {
+	for _, e := range errs {
 		c.byType[e.ResourceType] = append(c.byType[e.ResourceType], e)
 		if e.ResourceID != "" {
 			k := e.ResourceType + "\x00" + e.ResourceID
@@ -51,7 +51,7 @@ func coversAttrs(e snapshot.CollectionError, c *Check) bool {
 }
 
 // resourceErrors explains why a resource's result cannot be trusted, or returns "".
-func (cv *coverage) resourceErrors(c *Check, id, region string) string {
+func (cv *coverage) resourceErrors(c *Check, id string) string {
 	var why []string
 	for _, e := range cv.byID[c.ResourceType+"\x00"+id] {
 		if coversAttrs(e, c) {

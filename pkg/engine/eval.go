@@ -85,10 +85,23 @@ func Input(s *snapshot.Snapshot) (ast.Value, error) {
 type verdict struct{ messages []string }
 
 // Evaluate runs every check of each snapshot's provider over that snapshot and returns the report.
+func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*findings.Report, error) {
+	targets := make([]*Target, len(snaps))
+	for i, s := range snaps {
+		t, err := NewTarget(s)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
+		}
+		targets[i] = t
+	}
+	return e.EvaluateTargets(ctx, targets...)
+}
+
+// EvaluateTargets runs every check of each target's provider over it and returns the report.
 // Each check sees the whole snapshot at once; checks run on a worker pool, each with a timeout;
 // a check that fails to evaluate (error, timeout, panic) yields error results, never a crash and
 // never a pass.
-func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*findings.Report, error) {
+func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*Target) (*findings.Report, error) {
 	report := &findings.Report{
 		SchemaVersion: findings.ReportSchemaVersion,
 		Tool:          Tool,
@@ -97,20 +110,16 @@ func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*fi
 		Checks:        []findings.Check{},
 	}
 	used := map[string]bool{}
-	for _, s := range snaps {
-		input, err := Input(s)
-		if err != nil {
-			return nil, fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
-		}
-		report.Targets = append(report.Targets, findings.Target{Provider: s.Provider, Account: s.Account, CollectedAt: s.CollectedAt, Complete: s.Complete})
+	for _, t := range targets {
+		report.Targets = append(report.Targets, findings.Target{Provider: t.Provider, Account: t.Account, CollectedAt: t.CollectedAt, Complete: t.Complete})
 		var checks []*Check
 		for _, c := range e.checks {
-			if c.Provider == s.Provider {
+			if c.Provider == t.Provider {
 				checks = append(checks, c)
 				used[c.ID] = true
 			}
 		}
-		results, err := e.evaluateSnapshot(ctx, s, input, checks)
+		results, err := e.evaluateTarget(ctx, t, checks)
 		if err != nil {
 			return nil, err
 		}
@@ -126,8 +135,8 @@ func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*fi
 	return report, nil
 }
 
-func (e *Engine) evaluateSnapshot(ctx context.Context, s *snapshot.Snapshot, input ast.Value, checks []*Check) ([]findings.Result, error) {
-	cov := newCoverage(s)
+func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check) ([]findings.Result, error) {
+	cov := newCoverage(t.errors)
 	out := make([][]findings.Result, len(checks))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -136,7 +145,7 @@ func (e *Engine) evaluateSnapshot(ctx context.Context, s *snapshot.Snapshot, inp
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = e.runCheck(ctx, checks[i], s, input, cov)
+				out[i] = e.runCheck(ctx, checks[i], t, cov)
 			}
 		}()
 	}
@@ -166,23 +175,24 @@ func (e *Engine) evaluateSnapshot(ctx context.Context, s *snapshot.Snapshot, inp
 
 // runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources
 // of the check's type and the collection errors into exactly one result per resource.
-func (e *Engine) runCheck(ctx context.Context, c *Check, s *snapshot.Snapshot, input ast.Value, cov *coverage) (results []findings.Result) {
-	denied, unknown, evalErr := e.evalCheck(ctx, c, input)
-	b := resultBuilder{check: c, snap: s}
-	resources := s.Resources[c.ResourceType]
+func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverage) (results []findings.Result) {
+	denied, unknown, evalErr := e.evalCheck(ctx, c, t.input)
+	b := resultBuilder{check: c, target: t}
+	resources := t.resources[c.ResourceType]
+	results = make([]findings.Result, 0, len(resources))
 	seen := make(map[string]bool, len(resources))
 	crossErr := cov.crossTypeErrors(c)
 	for _, r := range resources {
-		id := r.ID()
+		id := r.id
 		seen[id] = true
-		res := b.result(id, r.Region(), name(r))
+		res := b.result(id, r.region, r.name)
 		switch {
 		case evalErr != nil:
 			res.Status, res.Message = findings.StatusError, "the check could not be evaluated: "+evalErr.Error()
 		case crossErr != "":
 			res.Status, res.Message = findings.StatusError, crossErr
 		default:
-			if why := cov.resourceErrors(c, id, r.Region()); why != "" {
+			if why := cov.resourceErrors(c, id); why != "" {
 				res.Status, res.Message = findings.StatusError, why
 			} else if v, ok := unknown[id]; ok {
 				res.Status, res.Message = findings.StatusError, "could not decide: "+strings.Join(v.messages, "; ")
@@ -300,8 +310,8 @@ func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (ma
 }
 
 type resultBuilder struct {
-	check *Check
-	snap  *snapshot.Snapshot
+	check  *Check
+	target *Target
 }
 
 func (b resultBuilder) result(id, region, resourceName string) findings.Result {
@@ -312,15 +322,15 @@ func (b resultBuilder) result(id, region, resourceName string) findings.Result {
 		Severity:     c.Severity,
 		Area:         c.Area,
 		ServiceModel: c.ServiceModel,
-		Provider:     b.snap.Provider,
-		Account:      b.snap.Account,
+		Provider:     b.target.Provider,
+		Account:      b.target.Account,
 		Region:       region,
 		ResourceID:   id,
 		ResourceName: resourceName,
 		ResourceType: c.ResourceType,
 		Frameworks:   c.Frameworks,
 		Remediation:  c.Remediation,
-		Fingerprint:  findings.Fingerprint(c.ID, b.snap.Provider, b.snap.Account, region, c.ResourceType, id),
+		Fingerprint:  findings.Fingerprint(c.ID, b.target.Provider, b.target.Account, region, c.ResourceType, id),
 	}
 }
 

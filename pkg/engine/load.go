@@ -118,7 +118,13 @@ func parseModules(opts Options, withTests bool) (map[string]*ast.Module, schemaI
 			return nil, nil, err
 		}
 		if len(src) == 0 {
-			return nil, nil, fmt.Errorf("policy directory %s: no .rego files", dir)
+			all, err := readRego(os.DirFS(dir), ".", dir, true)
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(all) == 0 {
+				return nil, nil, fmt.Errorf("policy directory %s: no .rego files", dir)
+			}
 		}
 		sources = append(sources, src...)
 	}
