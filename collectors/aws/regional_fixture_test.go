@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/incloud/incloud/pkg/snapshot"
@@ -10,9 +11,9 @@ import (
 // regionalServices are the per-region services (everything but IAM and S3).
 var regionalServices = []string{"accessanalyzer", "cloudtrail", "cloudwatch", "config", "ec2", "efs", "kms", "logs", "rds", "securityhub"}
 
-// regionalSnapshot is the expected snapshot of the test account when only services (regional
-// ones) are collected: the regions, an aws_account with nothing read, and each service's
-// resources, with several pages of every list.
+// regionalSnapshot is the expected snapshot of the test account when services (regional ones,
+// and optionally iam) are collected: the regions, the aws_account (nothing read without iam),
+// and each service's resources, with several pages of every list.
 func regionalSnapshot(services ...string) *snapshot.Snapshot {
 	s := snapshot.New("aws", testAccount, testCollectedAt)
 	s.Collector = snapshot.Collector{Name: CollectorName, Version: "test"}
@@ -20,13 +21,20 @@ func regionalSnapshot(services ...string) *snapshot.Snapshot {
 	sort.Strings(services)
 	s.Scope = snapshot.Scope{Regions: []string{"eu-west-1", "us-east-1"}, Services: services}
 	regionFixture(s)
-	s.Add("aws_account", snapshot.Resource{
-		"id": "arn:aws:iam::" + testAccount + ":root", "name": testAccount, "region": "global", "tags": map[string]any{},
-		"account_id": testAccount, "aliases": nil, "root": nil, "password_policy": nil,
-		"support_access_entities": nil, "cloudshell_full_access_entities": nil, "s3_public_access_block": nil,
-	})
+	if slices.Contains(services, "iam") {
+		iamFixture(s)
+	} else {
+		// Nothing of the account is read without IAM.
+		s.Add("aws_account", snapshot.Resource{
+			"id": "arn:aws:iam::" + testAccount + ":root", "name": testAccount, "region": "global", "tags": map[string]any{},
+			"account_id": testAccount, "aliases": nil, "root": nil, "password_policy": nil,
+			"support_access_entities": nil, "cloudshell_full_access_entities": nil, "s3_public_access_block": nil,
+		})
+	}
 	for _, svc := range services {
-		regionalFixtures[svc](s)
+		if f := regionalFixtures[svc]; f != nil {
+			f(s)
+		}
 	}
 	return s
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/incloud/incloud/collectors/aws/awsfake"
 	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/policies"
 )
 
 // pagedCalls names, per service, a call and how many requests it takes over the fixture with
@@ -247,4 +248,31 @@ func TestTerminatedInstancesSkipped(t *testing.T) {
 	defer srv.Close()
 	got := collect(t, srv, testOptions(srv.URL, "ec2"))
 	assertSameSnapshot(t, want, got)
+}
+
+// TestRegionalSnapshotValidates checks what the regional services write against the resource
+// type JSON Schemas, including a collection with error entries (null attributes).
+func TestRegionalSnapshotValidates(t *testing.T) {
+	v, err := snapshot.NewValidator(policies.FS, "schemas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := append([]string{"iam"}, regionalServices...)
+	want := regionalSnapshot(services...)
+	key := findResource(want, "aws_kms_key", arnOf("kms", "us-east-1", "key/00000000-0000-4000-8000-000000000001"))
+	key["rotation_enabled"] = nil
+	want.AddError(denied("aws_kms_key", key.ID(), "us-east-1", "kms:GetKeyRotationStatus", "rotation_enabled"))
+	regionRes(want, "eu-west-1")["config"] = nil
+	want.AddError(denied("aws_region", regionRes(want, "eu-west-1").ID(), "eu-west-1", "config:DescribeConfigurationRecorders", "config"))
+	srv := awsfake.New(want)
+	defer srv.Close()
+	got := collect(t, srv, testOptions(srv.URL, services...))
+	assertSameSnapshot(t, want, got)
+	back, err := snapshot.Parse(marshal(t, got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range v.Validate(back) {
+		t.Error(e)
+	}
 }
