@@ -65,12 +65,35 @@ shortcoming(t, "does not record all read and write management events") if not re
 # bucket_object_prefix(name) is the ARN prefix every object of bucket name starts with.
 bucket_object_prefix(name) := sprintf("arn:aws:s3:::%s/", [name])
 
+# The S3 object-logging coverage of a trail is compiled once per trail and mode into "coverage
+# entries", so a snapshot's thousands of buckets each cost a few set look-ups instead of a walk
+# over every trail's selectors:
+#   {"scope": scope, "target": target}: every bucket in scope (["all"] for a multi-region trail,
+#     ["region", r] for a single-region trail in r) that target names (["all"], or
+#     ["bucket", name]) is covered;
+#   {"scope": scope, "arn": arn}: an advanced selector whose resources.ARN conditions must be
+#     matched against each bucket's object prefix (arn holds its starts_with, not_starts_with and
+#     not_equals values and whether it restricts the ARN at all).
+
+# trail_scope(t) is the scope of buckets whose region t receives events from.
+trail_scope(t) := ["all"] if t.is_multi_region == true
+else := ["region", t.home_region]
+
+# basic_targets(v) are the targets of basic data_resources value v: CloudTrail reads such a value
+# as bucket plus object prefix, so "arn:aws:s3" and "arn:aws:s3:::" (all buckets) and a bucket's
+# own ARN with or without "/" count; "arn:aws:s3:::<b>/logs/" does not (it names no bucket).
+basic_targets(v) := {["all"]} if v in {"arn:aws:s3", "arn:aws:s3:::"}
+
+else := {["bucket", rest], ["bucket", trim_suffix(rest, "/")]} if {
+	startswith(v, "arn:aws:s3:::")
+	rest := substring(v, count("arn:aws:s3:::"), -1)
+	endswith(rest, "/")
+} else := {["bucket", substring(v, count("arn:aws:s3:::"), -1)]} if startswith(v, "arn:aws:s3:::")
+
 # basic_value_covers(v, name): a basic data_resources value v selects every object of bucket name.
-# CloudTrail reads such a value as bucket plus object prefix, so "arn:aws:s3" and "arn:aws:s3:::"
-# (all buckets) and the bucket's own ARN with or without "/" count; "arn:aws:s3:::<b>/logs/" does not.
-basic_value_covers(v, name) if {
-	v in {"arn:aws:s3", "arn:aws:s3:::", sprintf("arn:aws:s3:::%s", [name]), bucket_object_prefix(name)}
-}
+basic_value_covers(v, name) if ["bucket", name] in basic_targets(v)
+
+basic_value_covers(v, _) if ["all"] in basic_targets(v)
 
 # read_write_covers(type, mode): a basic selector's read_write_type records events of mode.
 read_write_covers("All", _) := true
@@ -78,11 +101,6 @@ read_write_covers("All", _) := true
 read_write_covers("WriteOnly", "write") := true
 
 read_write_covers("ReadOnly", "read") := true
-
-# trail_covers_region(t, region): t receives events from region (multi-region or its home region).
-trail_covers_region(t, _) if t.is_multi_region == true
-
-trail_covers_region(t, region) if t.home_region == region
 
 # readonly_covers(s, mode): advanced selector s keeps events of mode ("write" or "read").
 readonly_covers(s, _) if not selector_has_field(s, "readOnly")
@@ -110,67 +128,123 @@ arn_restricted(s) if {
 	some _ in object.get(f, op, [])
 }
 
-# arn_includes_bucket(s, prefix): s's positive ARN conditions let every object under prefix through.
-arn_includes_bucket(s, _) if not arn_restricted(s)
+arn_is_restricted(s) if arn_restricted(s)
 
-arn_includes_bucket(s, prefix) if {
-	some f in selector_fields(s, "resources.ARN")
-	some v in f.starts_with
+else := false
+
+# arn_values(s, op) are the values of s's resources.ARN conditions of operator op.
+arn_values(s, op) := [v | some f in selector_fields(s, "resources.ARN"); some v in object.get(f, op, [])]
+
+# arn_conditions(s) summarizes s's resources.ARN conditions for matching against buckets;
+# undefined when a not_ends_with condition drops some object of every bucket.
+arn_conditions(s) := {
+	"restricted": arn_is_restricted(s),
+	"starts_with": arn_values(s, "starts_with"),
+	"not_starts_with": arn_values(s, "not_starts_with"),
+	"not_equals": arn_values(s, "not_equals"),
+} if {
+	count(arn_values(s, "not_ends_with")) == 0
+}
+
+# arn_unconditional(c): ARN conditions c let every object of every bucket through.
+arn_unconditional(c) if {
+	c.restricted == false
+	count(c.not_starts_with) == 0
+	count(c.not_equals) == 0
+}
+
+# arn_includes_bucket(c, prefix): the positive ARN conditions c let every object under prefix through.
+arn_includes_bucket(c, _) if c.restricted == false
+
+arn_includes_bucket(c, prefix) if {
+	some v in c.starts_with
 	startswith(prefix, v)
 }
 
-# arn_excludes_bucket(s, prefix): s's negative ARN conditions drop some object under prefix.
-arn_excludes_bucket(s, prefix) if {
-	some f in selector_fields(s, "resources.ARN")
-	some v in f.not_starts_with
+# arn_excludes_bucket(c, prefix): the negative ARN conditions c drop some object under prefix.
+arn_excludes_bucket(c, prefix) if {
+	some v in c.not_starts_with
 	prefixes_overlap(v, prefix)
 }
 
-arn_excludes_bucket(s, prefix) if {
-	some f in selector_fields(s, "resources.ARN")
-	some v in f.not_equals
+arn_excludes_bucket(c, prefix) if {
+	some v in c.not_equals
 	startswith(v, prefix)
-}
-
-arn_excludes_bucket(s, _) if {
-	some f in selector_fields(s, "resources.ARN")
-	some _ in f.not_ends_with
 }
 
 prefixes_overlap(a, b) if startswith(a, b)
 
 prefixes_overlap(a, b) if startswith(b, a)
 
-# records_s3_object_events(t, bucket, mode): trail t is logging and records the S3 data events of
-# mode ("write" or "read") for every object of bucket (an aws_s3_bucket resource).
-records_s3_object_events(t, bucket, mode) if {
+# trail_s3_coverage(t, mode) is the set of coverage entries (see above) of trail t for the S3
+# object events of mode; empty when t is not logging.
+trail_s3_coverage(t, mode) := basic | advanced if {
 	t.is_logging == true
-	trail_covers_region(t, bucket.region)
-	some s in t.event_selectors
-	read_write_covers(s.read_write_type, mode)
-	some d in s.data_resources
-	d.type == "AWS::S3::Object"
-	some v in d.values
-	basic_value_covers(v, bucket.name)
+	scope := trail_scope(t)
+	basic := {{"scope": scope, "target": target} |
+		some s in t.event_selectors
+		read_write_covers(s.read_write_type, mode)
+		some d in s.data_resources
+		d.type == "AWS::S3::Object"
+		some v in d.values
+		some target in basic_targets(v)
+	}
+	advanced := {entry |
+		some s in t.advanced_event_selectors
+		selector_equals(s, "eventCategory", "Data")
+		selector_equals(s, "resources.type", "AWS::S3::Object")
+		readonly_covers(s, mode)
+		c := arn_conditions(s)
+		entry := advanced_entry(scope, c)
+	}
+} else := set()
+
+advanced_entry(scope, c) := {"scope": scope, "target": ["all"]} if arn_unconditional(c)
+
+else := {"scope": scope, "arn": c}
+
+# coverage_records(coverage, region, name): the coverage entries record every object of the
+# bucket name in region. (It takes the bucket's region and name, not the bucket: it runs for
+# every bucket, and a small argument list keeps each call cheap.)
+coverage_records(coverage, region, name) if {
+	some scope in [["all"], ["region", region]]
+	some target in [["all"], ["bucket", name]]
+	{"scope": scope, "target": target} in coverage
 }
 
-records_s3_object_events(t, bucket, mode) if {
-	t.is_logging == true
-	trail_covers_region(t, bucket.region)
-	some s in t.advanced_event_selectors
-	selector_equals(s, "eventCategory", "Data")
-	selector_equals(s, "resources.type", "AWS::S3::Object")
-	readonly_covers(s, mode)
-	prefix := bucket_object_prefix(bucket.name)
-	arn_includes_bucket(s, prefix)
-	not arn_excludes_bucket(s, prefix)
+coverage_records(coverage, region, name) if {
+	some entry in coverage
+	entry.arn
+	entry.scope in [["all"], ["region", region]]
+	prefix := bucket_object_prefix(name)
+	arn_includes_bucket(entry.arn, prefix)
+	not arn_excludes_bucket(entry.arn, prefix)
+}
+
+# records_s3_object_events(t, bucket, mode): trail t is logging and records the S3 data events of
+# mode ("write" or "read") for every object of bucket (an aws_s3_bucket resource).
+records_s3_object_events(t, bucket, mode) if coverage_records(trail_s3_coverage(t, mode), bucket.region, bucket.name)
+
+# s3_write_coverage and s3_read_coverage are the unions of the coverage entries of every trail of
+# the snapshot for each mode: complete rules, so OPA computes them once per snapshot, not per bucket.
+s3_write_coverage := {entry |
+	some t in input.resources.aws_cloudtrail_trail
+	some entry in trail_s3_coverage(t, "write")
+}
+
+s3_read_coverage := {entry |
+	some t in input.resources.aws_cloudtrail_trail
+	some entry in trail_s3_coverage(t, "read")
 }
 
 # s3_object_events_recorded(bucket, mode): some trail records bucket's object events of mode.
-s3_object_events_recorded(bucket, mode) if {
-	some t in input.resources.aws_cloudtrail_trail
-	records_s3_object_events(t, bucket, mode)
-}
+s3_object_events_recorded(bucket, mode) if s3_object_logged(mode, bucket.region, bucket.name)
+
+# s3_object_logged(mode, region, name): some trail records the object events of mode of the
+# bucket name in region.
+s3_object_logged("write", region, name) if coverage_records(s3_write_coverage, region, name)
+
+s3_object_logged("read", region, name) if coverage_records(s3_read_coverage, region, name)
 
 # ---------------------------------------------------------------------------------------------
 # CloudWatch Logs groups of trails

@@ -19,6 +19,6 @@ import data.incloud.lib.aws.logging
 
 deny contains {"resource_id": b.id, "message": msg} if {
 	some b in input.resources.aws_s3_bucket
-	not logging.s3_object_events_recorded(b, "write")
+	not logging.s3_object_logged("write", b.region, b.name)
 	msg := sprintf("no logging CloudTrail trail covering region %s records S3 object-level write events (data events) for bucket %s", [b.region, b.name])
 }
