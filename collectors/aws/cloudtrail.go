@@ -62,7 +62,7 @@ func startCloudTrail(r *run, u *unit) {
 		}
 		for _, t := range trails {
 			r.add(typ, t)
-			arn := t.ID()
+			arn := r.idOf(t)
 			tt := func(attrs ...string) target { return target{typ: typ, id: arn, region: reg, attrs: attrs} }
 			u.Go(func(ctx context.Context) {
 				r.call(ctx, opCloudTrailGetTrailStatus, tt("is_logging"), func(ctx context.Context) error {

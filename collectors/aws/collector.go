@@ -464,3 +464,11 @@ func int32OrNil(p *int32) any {
 	}
 	return int64(*p)
 }
+
+// idOf reads a resource's id under the same lock as set: other tasks of the resource may be
+// setting attributes at the same time.
+func (r *run) idOf(res snapshot.Resource) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return res.ID()
+}

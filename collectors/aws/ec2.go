@@ -371,7 +371,7 @@ func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg st
 		r.add(typ, s)
 		u.Go(func(ctx context.Context) {
 			id := s["snapshot_id"].(string)
-			r.call(ctx, opEC2DescribeSnapshotAttribute, target{typ: typ, id: s.ID(), region: reg, attrs: []string{"public"}}, func(ctx context.Context) error {
+			r.call(ctx, opEC2DescribeSnapshotAttribute, target{typ: typ, id: r.idOf(s), region: reg, attrs: []string{"public"}}, func(ctx context.Context) error {
 				out, err := cli.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
 					SnapshotId: aws.String(id), Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission,
 				})

@@ -99,7 +99,7 @@ func (r *run) iamState() *iamState {
 func startIAM(r *run, u *unit) {
 	st := r.iamState()
 	acct := func(attrs ...string) target {
-		return target{typ: "aws_account", id: r.acct.ID(), region: snapshot.GlobalRegion, attrs: attrs}
+		return target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: attrs}
 	}
 	u.Go(func(ctx context.Context) {
 		st.summaryOK = r.call(ctx, opIAMGetAccountSummary, acct("root"), func(ctx context.Context) error {
@@ -132,7 +132,7 @@ func startIAM(r *run, u *unit) {
 		}
 	})
 	u.Go(func(ctx context.Context) {
-		rootARN := r.acct.ID()
+		rootARN := r.idOf(r.acct)
 		st.virtualOK = r.call(ctx, opIAMListVirtualMFADevices, acct("root"), func(ctx context.Context) error {
 			p := iam.NewListVirtualMFADevicesPaginator(st.cli, &iam.ListVirtualMFADevicesInput{})
 			for p.HasMorePages() {
@@ -219,7 +219,7 @@ func startIAM(r *run, u *unit) {
 
 // credentialReport generates the credential report, waits for it and parses its CSV.
 func (r *run) credentialReport(ctx context.Context, st *iamState) {
-	acct := target{typ: "aws_account", id: r.acct.ID(), region: snapshot.GlobalRegion, attrs: []string{"root"}}
+	acct := target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: []string{"root"}}
 	ready := false
 	if !r.call(ctx, opIAMGenerateCredentialReport, acct, func(ctx context.Context) error {
 		for i := 0; i < credentialReportMaxPolls; i++ {
@@ -808,7 +808,7 @@ func (r *run) serverCertificate(u *unit, st *iamState, c types.ServerCertificate
 // row; the users' credential report columns; the entities of the AWS managed policies.
 func finishIAM(r *run) {
 	st := r.iamState()
-	rootARN := r.acct.ID()
+	rootARN := r.idOf(r.acct)
 	root := map[string]any{
 		"mfa_active": nil, "hardware_mfa_active": nil, "access_keys_present": nil,
 		"password_last_used": nil, "access_key_1_last_used": nil, "access_key_2_last_used": nil,

@@ -87,7 +87,7 @@ func startRDS(r *run, u *unit) {
 		for _, s := range snaps {
 			r.add(typ, s)
 			u.Go(func(ctx context.Context) {
-				r.call(ctx, opRDSDescribeDBSnapshotAttributes, target{typ: typ, id: s.ID(), region: reg, attrs: []string{"public"}}, func(ctx context.Context) error {
+				r.call(ctx, opRDSDescribeDBSnapshotAttributes, target{typ: typ, id: r.idOf(s), region: reg, attrs: []string{"public"}}, func(ctx context.Context) error {
 					out, err := cli.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{
 						DBSnapshotIdentifier: aws.String(s["name"].(string)),
 					})

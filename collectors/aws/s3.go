@@ -102,7 +102,7 @@ func (r *run) bucket(u *unit, b types.Bucket) {
 	}
 	u.Go(func(ctx context.Context) {
 		var reg string
-		if r.call(ctx, opS3GetBucketLocation, target{typ: "aws_s3_bucket", id: res.ID(), region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		if r.call(ctx, opS3GetBucketLocation, target{typ: "aws_s3_bucket", id: r.idOf(res), region: snapshot.GlobalRegion}, func(ctx context.Context) error {
 			out, err := r.s3Client(r.home).GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
 			if err != nil {
 				return err
@@ -131,10 +131,13 @@ func bucketRegion(constraint string) string {
 // bucketCall schedules one configuration call of a bucket. fn sets the attributes; notFound
 // lists the error codes that mean "not configured" (then fn is not told, the attribute keeps
 // its null or the caller's default, and nothing is recorded).
-func (r *run) bucketCall(u *unit, res snapshot.Resource, region string, op *Operation, attrs []string, fn func(ctx context.Context, cli *s3.Client) error, notFound ...string) {
+//
+// id is read by the caller before any call of the bucket is scheduled: the calls set attributes
+// of the same resource concurrently (through r.set), so the map must not be read here.
+func (r *run) bucketCall(u *unit, id, region string, op *Operation, attrs []string, fn func(ctx context.Context, cli *s3.Client) error, notFound ...string) {
 	u.Go(func(ctx context.Context) {
 		cli := r.s3Client(region)
-		r.call(ctx, op, target{typ: "aws_s3_bucket", id: res.ID(), region: region, attrs: attrs}, func(ctx context.Context) error {
+		r.call(ctx, op, target{typ: "aws_s3_bucket", id: id, region: region, attrs: attrs}, func(ctx context.Context) error {
 			err := fn(ctx, cli)
 			code := errorCode(err)
 			for _, nf := range notFound {
@@ -149,7 +152,8 @@ func (r *run) bucketCall(u *unit, res snapshot.Resource, region string, op *Oper
 
 func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string) {
 	b := &name
-	r.bucketCall(u, res, region, opS3GetBucketTagging, []string{"tags"}, func(ctx context.Context, cli *s3.Client) error {
+	id := r.idOf(res)
+	r.bucketCall(u, id, region, opS3GetBucketTagging, []string{"tags"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: b})
 		if errorCode(err) == "NoSuchTagSet" {
 			r.set(res, "tags", map[string]string{})
@@ -165,7 +169,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		r.set(res, "tags", tags)
 		return nil
 	}, "NoSuchTagSet")
-	r.bucketCall(u, res, region, opS3GetBucketAcl, []string{"acl"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketAcl, []string{"acl"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: b})
 		if err != nil {
 			return err
@@ -194,7 +198,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 	})
 	// The policy status is read only for a bucket that has a policy: without one it is null,
 	// and when the policy cannot be read, whether it is public is unknown too.
-	r.bucketCall(u, res, region, opS3GetBucketPolicy, []string{"policy", "policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketPolicy, []string{"policy", "policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: b})
 		if err != nil {
 			return err
@@ -206,7 +210,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 			return fmt.Errorf("decode bucket policy: %w", err)
 		}
 		r.set(res, "policy", doc)
-		r.bucketCall(u, res, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
+		r.bucketCall(u, id, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
 			out, err := cli.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: b})
 			if err != nil {
 				return err
@@ -218,7 +222,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		}, "NoSuchBucketPolicy")
 		return nil
 	}, "NoSuchBucketPolicy")
-	r.bucketCall(u, res, region, opS3GetPublicAccessBlock, []string{"public_access_block"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetPublicAccessBlock, []string{"public_access_block"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b})
 		if err != nil {
 			return err
@@ -230,7 +234,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		r.set(res, "public_access_block", publicAccessBlock(c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets))
 		return nil
 	}, "NoSuchPublicAccessBlockConfiguration")
-	r.bucketCall(u, res, region, opS3GetBucketEncryption, []string{"encryption"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketEncryption, []string{"encryption"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: b})
 		if err != nil {
 			return err
@@ -249,7 +253,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		r.set(res, "encryption", map[string]any{"rules": rules})
 		return nil
 	}, "ServerSideEncryptionConfigurationNotFoundError")
-	r.bucketCall(u, res, region, opS3GetBucketVersioning, []string{"versioning"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketVersioning, []string{"versioning"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: b})
 		if err != nil {
 			return err
@@ -257,7 +261,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		r.set(res, "versioning", map[string]any{"status": string(out.Status), "mfa_delete": string(out.MFADelete)})
 		return nil
 	})
-	r.bucketCall(u, res, region, opS3GetBucketLogging, []string{"logging"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketLogging, []string{"logging"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: b})
 		if err != nil {
 			return err
@@ -267,7 +271,7 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		}
 		return nil
 	})
-	r.bucketCall(u, res, region, opS3GetBucketOwnershipControls, []string{"object_ownership"}, func(ctx context.Context, cli *s3.Client) error {
+	r.bucketCall(u, id, region, opS3GetBucketOwnershipControls, []string{"object_ownership"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b})
 		if err != nil {
 			return err

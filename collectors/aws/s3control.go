@@ -37,7 +37,7 @@ func (r *run) accountPublicAccessBlock(ctx context.Context) {
 		}
 		o.EndpointResolverV2 = accountEndpointResolver{base: s3control.NewDefaultEndpointResolverV2()}
 	})
-	t := target{typ: "aws_account", id: r.acct.ID(), region: snapshot.GlobalRegion, attrs: []string{"s3_public_access_block"}}
+	t := target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: []string{"s3_public_access_block"}}
 	r.call(ctx, opS3ControlGetPublicAccessBlock, t, func(ctx context.Context) error {
 		out, err := cli.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: &r.account})
 		if errorCode(err) == "NoSuchPublicAccessBlockConfiguration" {
