@@ -115,7 +115,7 @@ func targetFromValueErr(v ast.Value) (*Target, error) {
 		}
 		t.Complete = bool(b)
 	}
-	if !optionalStringFields(obj, "collector", "name", "version") || !optionalStringLists(obj, "scope", "regions", "services") {
+	if !optionalObject(obj, "collector", isString, "name", "version") || !optionalObject(obj, "scope", isStringList, "regions", "services") {
 		return nil, errShape
 	}
 	rt := obj.Get(ast.StringTerm("resources"))
@@ -257,7 +257,9 @@ func stringList(t *ast.Term) ([]string, bool) {
 	return out, good
 }
 
-func optionalStringFields(obj ast.Object, key string, fields ...string) bool {
+// optionalObject tells whether obj[key] is absent, or an object whose keys are all among fields
+// and whose values all satisfy valid.
+func optionalObject(obj ast.Object, key string, valid func(*ast.Term) bool, fields ...string) bool {
 	t := obj.Get(ast.StringTerm(key))
 	if t == nil {
 		return true
@@ -266,40 +268,20 @@ func optionalStringFields(obj ast.Object, key string, fields ...string) bool {
 	if !ok {
 		return false
 	}
-	allowed := map[string]bool{}
-	for _, f := range fields {
-		allowed[f] = true
-	}
 	good := true
 	o.Foreach(func(k, v *ast.Term) {
 		ks, _ := k.Value.(ast.String)
-		_, isStr := v.Value.(ast.String)
-		if !allowed[string(ks)] || !isStr {
+		known := false
+		for _, f := range fields {
+			known = known || string(ks) == f
+		}
+		if !known || !valid(v) {
 			good = false
 		}
 	})
 	return good
 }
 
-func optionalStringLists(obj ast.Object, key string, fields ...string) bool {
-	t := obj.Get(ast.StringTerm(key))
-	if t == nil {
-		return true
-	}
-	o, ok := t.Value.(ast.Object)
-	if !ok {
-		return false
-	}
-	allowed := map[string]bool{}
-	for _, f := range fields {
-		allowed[f] = true
-	}
-	good := true
-	o.Foreach(func(k, v *ast.Term) {
-		ks, _ := k.Value.(ast.String)
-		if _, ok := stringList(v); !allowed[string(ks)] || !ok {
-			good = false
-		}
-	})
-	return good
-}
+func isString(t *ast.Term) bool { _, ok := t.Value.(ast.String); return ok }
+
+func isStringList(t *ast.Term) bool { _, ok := stringList(t); return ok }
