@@ -14,7 +14,7 @@ import (
 // check evaluates the same value. Errors carry the byte offset; callers that need a friendlier
 // message re-read the document with snapshot.Parse.
 func parseJSONValue(data []byte) (ast.Value, error) {
-	p := jsonParser{data: data}
+	p := jsonParser{data: data, keys: map[string]*ast.Term{}}
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {
@@ -30,6 +30,12 @@ func parseJSONValue(data []byte) (ast.Value, error) {
 type jsonParser struct {
 	data []byte
 	pos  int
+	// keys interns object keys: snapshots repeat the same few hundred names on every resource.
+	keys map[string]*ast.Term
+	// items and terms are scratch stacks shared by nested objects and arrays, so that building a
+	// value allocates only what the value keeps.
+	items [][2]*ast.Term
+	terms []*ast.Term
 }
 
 const maxJSONDepth = 1000
@@ -91,7 +97,8 @@ func (p *jsonParser) literal(word string, v ast.Value) (ast.Value, error) {
 func (p *jsonParser) object(depth int) (ast.Value, error) {
 	p.pos++ // {
 	p.skipSpace()
-	var items [][2]*ast.Term
+	base := len(p.items)
+	defer func() { p.items = p.items[:base] }()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return ast.NewObject(), nil
@@ -101,7 +108,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return nil, p.errorf("want a string object key")
 		}
-		k, err := p.str()
+		k, err := p.key()
 		if err != nil {
 			return nil, err
 		}
@@ -115,7 +122,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(v)})
+		p.items = append(p.items, [2]*ast.Term{k, ast.NewTerm(v)})
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in object")
@@ -126,7 +133,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		}
 		if p.data[p.pos] == '}' {
 			p.pos++
-			return ast.NewObject(items...), nil
+			return ast.NewObject(p.items[base:]...), nil
 		}
 		return nil, p.errorf("want ',' or '}' in object")
 	}
@@ -135,7 +142,8 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 func (p *jsonParser) array(depth int) (ast.Value, error) {
 	p.pos++ // [
 	p.skipSpace()
-	var terms []*ast.Term
+	base := len(p.terms)
+	defer func() { p.terms = p.terms[:base] }()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
 		return ast.NewArray(), nil
@@ -146,7 +154,7 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		terms = append(terms, ast.NewTerm(v))
+		p.terms = append(p.terms, ast.NewTerm(v))
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in array")
@@ -157,10 +165,35 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 		}
 		if p.data[p.pos] == ']' {
 			p.pos++
-			return ast.NewArray(terms...), nil
+			// The array keeps its slice: give it its own, of the exact length.
+			return ast.NewArray(append([]*ast.Term(nil), p.terms[base:]...)...), nil
 		}
 		return nil, p.errorf("want ',' or ']' in array")
 	}
+}
+
+// key reads an object key as a shared, interned term.
+func (p *jsonParser) key() (*ast.Term, error) {
+	start := p.pos
+	end := start + 1
+	for end < len(p.data) && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+		end++
+	}
+	if end < len(p.data) && p.data[end] == '"' {
+		if t, ok := p.keys[string(p.data[start+1:end])]; ok {
+			p.pos = end + 1
+			return t, nil
+		}
+	}
+	s, err := p.str()
+	if err != nil {
+		return nil, err
+	}
+	t := ast.StringTerm(s)
+	if len(p.keys) < 100000 {
+		p.keys[s] = t
+	}
+	return t, nil
 }
 
 // str reads a JSON string. Strings without escapes (nearly all) are sliced directly.

@@ -3,10 +3,11 @@
 package findings
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -109,12 +110,13 @@ type Waiver struct {
 // Fingerprint identifies a check on a resource across runs: it depends only on the check id,
 // provider, account, region, resource type and resource id, never on messages or timestamps.
 func Fingerprint(checkID, provider, account, region, resourceType, resourceID string) string {
-	h := sha256.New()
+	buf := make([]byte, 0, len(checkID)+len(provider)+len(account)+len(region)+len(resourceType)+len(resourceID)+6)
 	for _, p := range []string{checkID, provider, account, region, resourceType, resourceID} {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		buf = append(buf, p...)
+		buf = append(buf, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16])
 }
 
 // Check is the metadata of one check, as reported (a subset of what the engine loads).
@@ -199,29 +201,39 @@ func Summarize(results []Result) Summary {
 // Sort orders results deterministically: status (fail, error, waived, pass), worst severity first,
 // then check id, account, region and resource id.
 func Sort(results []Result) {
-	statusRank := map[Status]int{}
-	for i, st := range Statuses {
-		statusRank[st] = i
-	}
-	sort.SliceStable(results, func(i, j int) bool {
-		a, b := results[i], results[j]
-		if a.Status != b.Status {
-			return statusRank[a.Status] < statusRank[b.Status]
+	slices.SortStableFunc(results, func(a, b Result) int {
+		if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
+			return c
 		}
-		if a.Severity != b.Severity {
-			return a.Severity.Rank() > b.Severity.Rank()
+		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+			return c
 		}
-		if a.CheckID != b.CheckID {
-			return a.CheckID < b.CheckID
+		if c := strings.Compare(a.CheckID, b.CheckID); c != 0 {
+			return c
 		}
-		if a.Account != b.Account {
-			return a.Account < b.Account
+		if c := strings.Compare(a.Account, b.Account); c != 0 {
+			return c
 		}
-		if a.Region != b.Region {
-			return a.Region < b.Region
+		if c := strings.Compare(a.Region, b.Region); c != 0 {
+			return c
 		}
-		return a.ResourceID < b.ResourceID
+		return strings.Compare(a.ResourceID, b.ResourceID)
 	})
+}
+
+// statusRank orders statuses as Statuses lists them.
+func statusRank(s Status) int {
+	switch s {
+	case StatusFail:
+		return 0
+	case StatusError:
+		return 1
+	case StatusWaived:
+		return 2
+	case StatusPass:
+		return 3
+	}
+	return 4
 }
 
 // CheckIndex maps check ids to their metadata.
