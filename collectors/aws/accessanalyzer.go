@@ -30,19 +30,13 @@ func startAccessAnalyzer(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		analyzers := []map[string]any{}
 		if r.call(ctx, opAccessAnalyzerListAnalyzers, t, func(ctx context.Context) error {
-			p := accessanalyzer.NewListAnalyzersPaginator(cli, &accessanalyzer.ListAnalyzersInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, accessanalyzer.NewListAnalyzersPaginator(cli, &accessanalyzer.ListAnalyzersInput{}), func(out *accessanalyzer.ListAnalyzersOutput) {
 				for _, a := range out.Analyzers {
 					analyzers = append(analyzers, map[string]any{
 						"arn": deref(a.Arn), "name": deref(a.Name), "type": string(a.Type), "status": string(a.Status),
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "access_analyzers", analyzers)
 		}

@@ -115,19 +115,13 @@ func startCloudTrail(r *run, u *unit) {
 			u.Go(func(ctx context.Context) {
 				tags := map[string]string{}
 				if r.call(ctx, opCloudTrailListTags, tt("tags"), func(ctx context.Context) error {
-					p := cloudtrail.NewListTagsPaginator(cli, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}})
-					for p.HasMorePages() {
-						out, err := p.NextPage(ctx)
-						if err != nil {
-							return err
-						}
+					return eachPage(ctx, cloudtrail.NewListTagsPaginator(cli, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}}), func(out *cloudtrail.ListTagsOutput) {
 						for _, rt := range out.ResourceTagList {
 							for _, tg := range rt.TagsList {
 								tags[deref(tg.Key)] = deref(tg.Value)
 							}
 						}
-					}
-					return nil
+					})
 				}) {
 					r.set(t, "tags", tags)
 				}

@@ -30,14 +30,10 @@ func startCloudWatch(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		var alarms []snapshot.Resource
 		if !r.call(ctx, opCloudWatchDescribeAlarms, listTarget(typ, reg), func(ctx context.Context) error {
-			p := cloudwatch.NewDescribeAlarmsPaginator(cli, &cloudwatch.DescribeAlarmsInput{
+			in := &cloudwatch.DescribeAlarmsInput{
 				AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeMetricAlarm},
-			})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			}
+			return eachPage(ctx, cloudwatch.NewDescribeAlarmsPaginator(cli, in), func(out *cloudwatch.DescribeAlarmsOutput) {
 				for _, a := range out.MetricAlarms {
 					alarms = append(alarms, snapshot.Resource{
 						"id": deref(a.AlarmArn), "name": deref(a.AlarmName), "region": reg, "tags": map[string]string{},
@@ -46,8 +42,7 @@ func startCloudWatch(r *run, u *unit) {
 						"state_value": string(a.StateValue),
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}

@@ -95,12 +95,7 @@ func (r *run) securityGroups(ctx context.Context, cli *ec2.Client, reg string) {
 	const typ = "aws_ec2_security_group"
 	var groups []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeSecurityGroups, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeSecurityGroupsPaginator(cli, &ec2.DescribeSecurityGroupsInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeSecurityGroupsPaginator(cli, &ec2.DescribeSecurityGroupsInput{}), func(out *ec2.DescribeSecurityGroupsOutput) {
 			for _, g := range out.SecurityGroups {
 				id, name := deref(g.GroupId), deref(g.GroupName)
 				groups = append(groups, snapshot.Resource{
@@ -111,8 +106,7 @@ func (r *run) securityGroups(ctx context.Context, cli *ec2.Client, reg string) {
 					"egress_rules":  ipPermissions(g.IpPermissionsEgress),
 				})
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}
@@ -155,12 +149,7 @@ func (r *run) networkACLs(ctx context.Context, cli *ec2.Client, reg string) {
 	const typ = "aws_ec2_network_acl"
 	var acls []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeNetworkAcls, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeNetworkAclsPaginator(cli, &ec2.DescribeNetworkAclsInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeNetworkAclsPaginator(cli, &ec2.DescribeNetworkAclsInput{}), func(out *ec2.DescribeNetworkAclsOutput) {
 			for _, a := range out.NetworkAcls {
 				id, tags := deref(a.NetworkAclId), ec2Tags(a.Tags)
 				entries := []map[string]any{}
@@ -182,8 +171,7 @@ func (r *run) networkACLs(ctx context.Context, cli *ec2.Client, reg string) {
 					"entries": entries,
 				})
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}
@@ -196,12 +184,7 @@ func (r *run) instances(ctx context.Context, cli *ec2.Client, reg string) {
 	const typ = "aws_ec2_instance"
 	var insts []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeInstances, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeInstancesPaginator(cli, &ec2.DescribeInstancesInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeInstancesPaginator(cli, &ec2.DescribeInstancesInput{}), func(out *ec2.DescribeInstancesOutput) {
 			for _, rsv := range out.Reservations {
 				for _, in := range rsv.Instances {
 					var state string
@@ -231,8 +214,7 @@ func (r *run) instances(ctx context.Context, cli *ec2.Client, reg string) {
 					})
 				}
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}
@@ -246,12 +228,7 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 	const typ = "aws_ec2_vpc"
 	var vpcs []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeVpcs, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeVpcsPaginator(cli, &ec2.DescribeVpcsInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeVpcsPaginator(cli, &ec2.DescribeVpcsInput{}), func(out *ec2.DescribeVpcsOutput) {
 			for _, v := range out.Vpcs {
 				id, tags := deref(v.VpcId), ec2Tags(v.Tags)
 				vpcs = append(vpcs, snapshot.Resource{
@@ -260,8 +237,7 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 					"flow_logs": nil,
 				})
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}
@@ -276,12 +252,7 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 		t := target{typ: typ, region: reg, attrs: []string{"flow_logs"}}
 		if !r.call(ctx, opEC2DescribeFlowLogs, t, func(ctx context.Context) error {
 			// Flow logs of subnets and network interfaces match no VPC and are left out.
-			p := ec2.NewDescribeFlowLogsPaginator(cli, &ec2.DescribeFlowLogsInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, ec2.NewDescribeFlowLogsPaginator(cli, &ec2.DescribeFlowLogsInput{}), func(out *ec2.DescribeFlowLogsOutput) {
 				for _, f := range out.FlowLogs {
 					vpc := deref(f.ResourceId)
 					byVPC[vpc] = append(byVPC[vpc], map[string]any{
@@ -289,8 +260,7 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 						"traffic_type": string(f.TrafficType), "log_destination_type": string(f.LogDestinationType),
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}
@@ -308,12 +278,7 @@ func (r *run) routeTables(ctx context.Context, cli *ec2.Client, reg string) {
 	const typ = "aws_ec2_route_table"
 	var tables []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeRouteTables, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeRouteTablesPaginator(cli, &ec2.DescribeRouteTablesInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeRouteTablesPaginator(cli, &ec2.DescribeRouteTablesInput{}), func(out *ec2.DescribeRouteTablesOutput) {
 			for _, t := range out.RouteTables {
 				id, tags := deref(t.RouteTableId), ec2Tags(t.Tags)
 				routes := []map[string]any{}
@@ -331,8 +296,7 @@ func (r *run) routeTables(ctx context.Context, cli *ec2.Client, reg string) {
 					"route_table_id": id, "vpc_id": deref(t.VpcId), "routes": routes,
 				})
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}
@@ -347,12 +311,7 @@ func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg st
 	const typ = "aws_ec2_snapshot"
 	var snaps []snapshot.Resource
 	if !r.call(ctx, opEC2DescribeSnapshots, listTarget(typ, reg), func(ctx context.Context) error {
-		p := ec2.NewDescribeSnapshotsPaginator(cli, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, ec2.NewDescribeSnapshotsPaginator(cli, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}}), func(out *ec2.DescribeSnapshotsOutput) {
 			for _, s := range out.Snapshots {
 				id, tags := deref(s.SnapshotId), ec2Tags(s.Tags)
 				snaps = append(snaps, snapshot.Resource{
@@ -362,8 +321,7 @@ func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg st
 					"public": nil,
 				})
 			}
-		}
-		return nil
+		})
 	}) {
 		return
 	}

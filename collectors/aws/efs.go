@@ -28,12 +28,7 @@ func startEFS(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		var fss []snapshot.Resource
 		if !r.call(ctx, opEFSDescribeFileSystems, listTarget(typ, reg), func(ctx context.Context) error {
-			p := efs.NewDescribeFileSystemsPaginator(cli, &efs.DescribeFileSystemsInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, efs.NewDescribeFileSystemsPaginator(cli, &efs.DescribeFileSystemsInput{}), func(out *efs.DescribeFileSystemsOutput) {
 				for _, fs := range out.FileSystems {
 					id := deref(fs.FileSystemId)
 					tags := map[string]string{}
@@ -45,8 +40,7 @@ func startEFS(r *run, u *unit) {
 						"file_system_id": id, "encrypted": deref(fs.Encrypted), "kms_key_id": strOrNil(fs.KmsKeyId),
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}

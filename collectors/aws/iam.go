@@ -115,15 +115,9 @@ func startIAM(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		aliases := []string{}
 		if r.call(ctx, opIAMListAccountAliases, acct("aliases"), func(ctx context.Context) error {
-			p := iam.NewListAccountAliasesPaginator(st.cli, &iam.ListAccountAliasesInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListAccountAliasesPaginator(st.cli, &iam.ListAccountAliasesInput{}), func(out *iam.ListAccountAliasesOutput) {
 				aliases = append(aliases, out.AccountAliases...)
-			}
-			return nil
+			})
 		}) {
 			r.set(r.acct, "aliases", aliases)
 			if len(aliases) > 0 {
@@ -134,19 +128,13 @@ func startIAM(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		rootARN := r.idOf(r.acct)
 		st.virtualOK = r.call(ctx, opIAMListVirtualMFADevices, acct("root"), func(ctx context.Context) error {
-			p := iam.NewListVirtualMFADevicesPaginator(st.cli, &iam.ListVirtualMFADevicesInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListVirtualMFADevicesPaginator(st.cli, &iam.ListVirtualMFADevicesInput{}), func(out *iam.ListVirtualMFADevicesOutput) {
 				for _, d := range out.VirtualMFADevices {
 					if d.User != nil && deref(d.User.Arn) == rootARN {
 						st.rootVirtual = true
 					}
 				}
-			}
-			return nil
+			})
 		})
 	})
 	u.Go(func(ctx context.Context) {
@@ -185,12 +173,7 @@ func startIAM(r *run, u *unit) {
 			ents := map[string][]string{"users": {}, "groups": {}, "roles": {}}
 			if r.call(ctx, opIAMListEntitiesForPolicy, acct(pol.attr), func(ctx context.Context) error {
 				policyARN := fmt.Sprintf("arn:%s:iam::aws:policy/%s", r.partition, pol.name)
-				p := iam.NewListEntitiesForPolicyPaginator(st.cli, &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(policyARN)})
-				for p.HasMorePages() {
-					out, err := p.NextPage(ctx)
-					if err != nil {
-						return err
-					}
+				return eachPage(ctx, iam.NewListEntitiesForPolicyPaginator(st.cli, &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(policyARN)}), func(out *iam.ListEntitiesForPolicyOutput) {
 					for _, e := range out.PolicyUsers {
 						ents["users"] = append(ents["users"], deref(e.UserName))
 					}
@@ -200,8 +183,7 @@ func startIAM(r *run, u *unit) {
 					for _, e := range out.PolicyRoles {
 						ents["roles"] = append(ents["roles"], deref(e.RoleName))
 					}
-				}
-				return nil
+				})
 			}) {
 				r.mu.Lock()
 				*pol.dst = ents
@@ -364,17 +346,11 @@ func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *Operation, res 
 
 func (r *run) listUsers(ctx context.Context, u *unit, st *iamState) {
 	r.call(ctx, opIAMListUsers, target{typ: "aws_iam_user", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		p := iam.NewListUsersPaginator(st.cli, &iam.ListUsersInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, iam.NewListUsersPaginator(st.cli, &iam.ListUsersInput{}), func(out *iam.ListUsersOutput) {
 			for _, usr := range out.Users {
 				r.user(u, st, usr)
 			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -399,17 +375,11 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
 		if r.call(ctx, opIAMListUserTags, t("tags"), func(ctx context.Context) error {
-			p := iam.NewListUserTagsPaginator(st.cli, &iam.ListUserTagsInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListUserTagsPaginator(st.cli, &iam.ListUserTagsInput{UserName: &name}), func(out *iam.ListUserTagsOutput) {
 				for k, v := range tagMap(out.Tags) {
 					tags[k] = v
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "tags", tags)
 		}
@@ -417,12 +387,7 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 	u.Go(func(ctx context.Context) {
 		devices := []map[string]any{}
 		if r.call(ctx, opIAMListMFADevices, t("mfa_active", "mfa_devices"), func(ctx context.Context) error {
-			p := iam.NewListMFADevicesPaginator(st.cli, &iam.ListMFADevicesInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListMFADevicesPaginator(st.cli, &iam.ListMFADevicesInput{UserName: &name}), func(out *iam.ListMFADevicesOutput) {
 				for _, d := range out.MFADevices {
 					serial := deref(d.SerialNumber)
 					kind := "hardware"
@@ -431,8 +396,7 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 					}
 					devices = append(devices, map[string]any{"serial_number": serial, "type": kind})
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "mfa_devices", devices)
 			r.set(res, "mfa_active", len(devices) > 0)
@@ -441,15 +405,9 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 	u.Go(func(ctx context.Context) {
 		var keys []types.AccessKeyMetadata
 		if !r.call(ctx, opIAMListAccessKeys, t("access_keys"), func(ctx context.Context) error {
-			p := iam.NewListAccessKeysPaginator(st.cli, &iam.ListAccessKeysInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListAccessKeysPaginator(st.cli, &iam.ListAccessKeysInput{UserName: &name}), func(out *iam.ListAccessKeysOutput) {
 				keys = append(keys, out.AccessKeyMetadata...)
-			}
-			return nil
+			})
 		}) {
 			return
 		}
@@ -481,46 +439,25 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 	u.Go(func(ctx context.Context) {
 		groups := []string{}
 		if r.call(ctx, opIAMListGroupsForUser, t("groups"), func(ctx context.Context) error {
-			p := iam.NewListGroupsForUserPaginator(st.cli, &iam.ListGroupsForUserInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListGroupsForUserPaginator(st.cli, &iam.ListGroupsForUserInput{UserName: &name}), func(out *iam.ListGroupsForUserOutput) {
 				for _, g := range out.Groups {
 					groups = append(groups, deref(g.GroupName))
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "groups", groups)
 		}
 	})
 	u.Go(func(ctx context.Context) {
 		r.attachedPolicies(ctx, opIAMListAttachedUserPolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
-			p := iam.NewListAttachedUserPoliciesPaginator(st.cli, &iam.ListAttachedUserPoliciesInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListAttachedUserPoliciesPaginator(st.cli, &iam.ListAttachedUserPoliciesInput{UserName: &name}), func(out *iam.ListAttachedUserPoliciesOutput) {
 				add(out.AttachedPolicies)
-			}
-			return nil
+			})
 		})
 	})
 	u.Go(func(ctx context.Context) {
 		r.inlinePolicies(ctx, opIAMListUserPolicies, opIAMGetUserPolicy, res, t(), func(ctx context.Context) ([]string, error) {
-			var ns []string
-			p := iam.NewListUserPoliciesPaginator(st.cli, &iam.ListUserPoliciesInput{UserName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return nil, err
-				}
-				ns = append(ns, out.PolicyNames...)
-			}
-			return ns, nil
+			return allPages(ctx, iam.NewListUserPoliciesPaginator(st.cli, &iam.ListUserPoliciesInput{UserName: &name}), func(out *iam.ListUserPoliciesOutput) []string { return out.PolicyNames })
 		}, func(ctx context.Context, pn string) (string, error) {
 			out, err := st.cli.GetUserPolicy(ctx, &iam.GetUserPolicyInput{UserName: &name, PolicyName: &pn})
 			if err != nil {
@@ -533,17 +470,11 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 
 func (r *run) listGroups(ctx context.Context, u *unit, st *iamState) {
 	r.call(ctx, opIAMListGroups, target{typ: "aws_iam_group", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		p := iam.NewListGroupsPaginator(st.cli, &iam.ListGroupsInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, iam.NewListGroupsPaginator(st.cli, &iam.ListGroupsInput{}), func(out *iam.ListGroupsOutput) {
 			for _, g := range out.Groups {
 				r.group(u, st, g)
 			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -564,46 +495,25 @@ func (r *run) group(u *unit, st *iamState, g types.Group) {
 	u.Go(func(ctx context.Context) {
 		users := []string{}
 		if r.call(ctx, opIAMGetGroup, t("users"), func(ctx context.Context) error {
-			p := iam.NewGetGroupPaginator(st.cli, &iam.GetGroupInput{GroupName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewGetGroupPaginator(st.cli, &iam.GetGroupInput{GroupName: &name}), func(out *iam.GetGroupOutput) {
 				for _, usr := range out.Users {
 					users = append(users, deref(usr.UserName))
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "users", users)
 		}
 	})
 	u.Go(func(ctx context.Context) {
 		r.attachedPolicies(ctx, opIAMListAttachedGroupPolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
-			p := iam.NewListAttachedGroupPoliciesPaginator(st.cli, &iam.ListAttachedGroupPoliciesInput{GroupName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListAttachedGroupPoliciesPaginator(st.cli, &iam.ListAttachedGroupPoliciesInput{GroupName: &name}), func(out *iam.ListAttachedGroupPoliciesOutput) {
 				add(out.AttachedPolicies)
-			}
-			return nil
+			})
 		})
 	})
 	u.Go(func(ctx context.Context) {
 		r.inlinePolicies(ctx, opIAMListGroupPolicies, opIAMGetGroupPolicy, res, t(), func(ctx context.Context) ([]string, error) {
-			var ns []string
-			p := iam.NewListGroupPoliciesPaginator(st.cli, &iam.ListGroupPoliciesInput{GroupName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return nil, err
-				}
-				ns = append(ns, out.PolicyNames...)
-			}
-			return ns, nil
+			return allPages(ctx, iam.NewListGroupPoliciesPaginator(st.cli, &iam.ListGroupPoliciesInput{GroupName: &name}), func(out *iam.ListGroupPoliciesOutput) []string { return out.PolicyNames })
 		}, func(ctx context.Context, pn string) (string, error) {
 			out, err := st.cli.GetGroupPolicy(ctx, &iam.GetGroupPolicyInput{GroupName: &name, PolicyName: &pn})
 			if err != nil {
@@ -616,17 +526,11 @@ func (r *run) group(u *unit, st *iamState, g types.Group) {
 
 func (r *run) listRoles(ctx context.Context, u *unit, st *iamState) {
 	r.call(ctx, opIAMListRoles, target{typ: "aws_iam_role", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		p := iam.NewListRolesPaginator(st.cli, &iam.ListRolesInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, iam.NewListRolesPaginator(st.cli, &iam.ListRolesInput{}), func(out *iam.ListRolesOutput) {
 			for _, role := range out.Roles {
 				r.role(u, st, role)
 			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -666,29 +570,14 @@ func (r *run) role(u *unit, st *iamState, role types.Role) {
 	})
 	u.Go(func(ctx context.Context) {
 		r.attachedPolicies(ctx, opIAMListAttachedRolePolicies, res, t(), func(ctx context.Context, add func([]types.AttachedPolicy)) error {
-			p := iam.NewListAttachedRolePoliciesPaginator(st.cli, &iam.ListAttachedRolePoliciesInput{RoleName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListAttachedRolePoliciesPaginator(st.cli, &iam.ListAttachedRolePoliciesInput{RoleName: &name}), func(out *iam.ListAttachedRolePoliciesOutput) {
 				add(out.AttachedPolicies)
-			}
-			return nil
+			})
 		})
 	})
 	u.Go(func(ctx context.Context) {
 		r.inlinePolicies(ctx, opIAMListRolePolicies, opIAMGetRolePolicy, res, t(), func(ctx context.Context) ([]string, error) {
-			var ns []string
-			p := iam.NewListRolePoliciesPaginator(st.cli, &iam.ListRolePoliciesInput{RoleName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return nil, err
-				}
-				ns = append(ns, out.PolicyNames...)
-			}
-			return ns, nil
+			return allPages(ctx, iam.NewListRolePoliciesPaginator(st.cli, &iam.ListRolePoliciesInput{RoleName: &name}), func(out *iam.ListRolePoliciesOutput) []string { return out.PolicyNames })
 		}, func(ctx context.Context, pn string) (string, error) {
 			out, err := st.cli.GetRolePolicy(ctx, &iam.GetRolePolicyInput{RoleName: &name, PolicyName: &pn})
 			if err != nil {
@@ -701,17 +590,11 @@ func (r *run) role(u *unit, st *iamState, role types.Role) {
 
 func (r *run) listPolicies(ctx context.Context, u *unit, st *iamState) {
 	r.call(ctx, opIAMListPolicies, target{typ: "aws_iam_policy", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		p := iam.NewListPoliciesPaginator(st.cli, &iam.ListPoliciesInput{Scope: types.PolicyScopeTypeLocal})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, iam.NewListPoliciesPaginator(st.cli, &iam.ListPoliciesInput{Scope: types.PolicyScopeTypeLocal}), func(out *iam.ListPoliciesOutput) {
 			for _, pol := range out.Policies {
 				r.policy(u, st, pol)
 			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -729,17 +612,11 @@ func (r *run) policy(u *unit, st *iamState, pol types.Policy) {
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
 		if r.call(ctx, opIAMListPolicyTags, t("tags"), func(ctx context.Context) error {
-			p := iam.NewListPolicyTagsPaginator(st.cli, &iam.ListPolicyTagsInput{PolicyArn: &arn})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListPolicyTagsPaginator(st.cli, &iam.ListPolicyTagsInput{PolicyArn: &arn}), func(out *iam.ListPolicyTagsOutput) {
 				for k, v := range tagMap(out.Tags) {
 					tags[k] = v
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "tags", tags)
 		}
@@ -762,17 +639,11 @@ func (r *run) policy(u *unit, st *iamState, pol types.Policy) {
 
 func (r *run) listServerCertificates(ctx context.Context, u *unit, st *iamState) {
 	r.call(ctx, opIAMListServerCertificates, target{typ: "aws_iam_server_certificate", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		p := iam.NewListServerCertificatesPaginator(st.cli, &iam.ListServerCertificatesInput{})
-		for p.HasMorePages() {
-			out, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
+		return eachPage(ctx, iam.NewListServerCertificatesPaginator(st.cli, &iam.ListServerCertificatesInput{}), func(out *iam.ListServerCertificatesOutput) {
 			for _, c := range out.ServerCertificateMetadataList {
 				r.serverCertificate(u, st, c)
 			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -787,17 +658,11 @@ func (r *run) serverCertificate(u *unit, st *iamState, c types.ServerCertificate
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
 		if r.call(ctx, opIAMListServerCertificateTags, target{typ: "aws_iam_server_certificate", id: arn, region: snapshot.GlobalRegion, attrs: []string{"tags"}}, func(ctx context.Context) error {
-			p := iam.NewListServerCertificateTagsPaginator(st.cli, &iam.ListServerCertificateTagsInput{ServerCertificateName: &name})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, iam.NewListServerCertificateTagsPaginator(st.cli, &iam.ListServerCertificateTagsInput{ServerCertificateName: &name}), func(out *iam.ListServerCertificateTagsOutput) {
 				for k, v := range tagMap(out.Tags) {
 					tags[k] = v
 				}
-			}
-			return nil
+			})
 		}) {
 			r.set(res, "tags", tags)
 		}

@@ -54,20 +54,14 @@ func startKMS(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		found := map[string]string{}
 		ok := r.call(ctx, opKMSListAliases, target{typ: typ, region: reg, attrs: []string{"name"}}, func(ctx context.Context) error {
-			p := kms.NewListAliasesPaginator(cli, &kms.ListAliasesInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, kms.NewListAliasesPaginator(cli, &kms.ListAliasesInput{}), func(out *kms.ListAliasesOutput) {
 				for _, a := range out.Aliases {
 					k := deref(a.TargetKeyId)
 					if _, seen := found[k]; !seen && k != "" {
 						found[k] = deref(a.AliasName)
 					}
 				}
-			}
-			return nil
+			})
 		})
 		mu.Lock()
 		defer mu.Unlock()
@@ -82,15 +76,9 @@ func startKMS(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		var list []kmstypes.KeyListEntry
 		if !r.call(ctx, opKMSListKeys, listTarget(typ, reg), func(ctx context.Context) error {
-			p := kms.NewListKeysPaginator(cli, &kms.ListKeysInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, kms.NewListKeysPaginator(cli, &kms.ListKeysInput{}), func(out *kms.ListKeysOutput) {
 				list = append(list, out.Keys...)
-			}
-			return nil
+			})
 		}) {
 			return
 		}
@@ -137,17 +125,11 @@ func startKMS(r *run, u *unit) {
 				if md.KeyManager == kmstypes.KeyManagerTypeCustomer {
 					tags := map[string]string{}
 					if r.call(ctx, opKMSListResourceTags, t("tags"), func(ctx context.Context) error {
-						p := kms.NewListResourceTagsPaginator(cli, &kms.ListResourceTagsInput{KeyId: aws.String(arn)})
-						for p.HasMorePages() {
-							out, err := p.NextPage(ctx)
-							if err != nil {
-								return err
-							}
+						return eachPage(ctx, kms.NewListResourceTagsPaginator(cli, &kms.ListResourceTagsInput{KeyId: aws.String(arn)}), func(out *kms.ListResourceTagsOutput) {
 							for _, tg := range out.Tags {
 								tags[deref(tg.TagKey)] = deref(tg.TagValue)
 							}
-						}
-						return nil
+						})
 					}) {
 						r.set(res, "tags", tags)
 					} else {

@@ -28,12 +28,7 @@ func startLogs(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		var filters []snapshot.Resource
 		if !r.call(ctx, opLogsDescribeMetricFilters, listTarget(typ, reg), func(ctx context.Context) error {
-			p := cloudwatchlogs.NewDescribeMetricFiltersPaginator(cli, &cloudwatchlogs.DescribeMetricFiltersInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, cloudwatchlogs.NewDescribeMetricFiltersPaginator(cli, &cloudwatchlogs.DescribeMetricFiltersInput{}), func(out *cloudwatchlogs.DescribeMetricFiltersOutput) {
 				for _, f := range out.MetricFilters {
 					group, name := deref(f.LogGroupName), deref(f.FilterName)
 					mts := []map[string]any{}
@@ -46,8 +41,7 @@ func startLogs(r *run, u *unit) {
 						"log_group_name": group, "filter_pattern": deref(f.FilterPattern), "metric_transformations": mts,
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}

@@ -35,12 +35,7 @@ func startRDS(r *run, u *unit) {
 		const typ = "aws_rds_db_instance"
 		var dbs []snapshot.Resource
 		if !r.call(ctx, opRDSDescribeDBInstances, listTarget(typ, reg), func(ctx context.Context) error {
-			p := rds.NewDescribeDBInstancesPaginator(cli, &rds.DescribeDBInstancesInput{})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, rds.NewDescribeDBInstancesPaginator(cli, &rds.DescribeDBInstancesInput{}), func(out *rds.DescribeDBInstancesOutput) {
 				for _, db := range out.DBInstances {
 					dbs = append(dbs, snapshot.Resource{
 						"id": deref(db.DBInstanceArn), "name": deref(db.DBInstanceIdentifier), "region": reg,
@@ -53,8 +48,7 @@ func startRDS(r *run, u *unit) {
 						"kms_key_id":                          strOrNil(db.KmsKeyId),
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}
@@ -66,12 +60,7 @@ func startRDS(r *run, u *unit) {
 		const typ = "aws_rds_db_snapshot"
 		var snaps []snapshot.Resource
 		if !r.call(ctx, opRDSDescribeDBSnapshots, listTarget(typ, reg), func(ctx context.Context) error {
-			p := rds.NewDescribeDBSnapshotsPaginator(cli, &rds.DescribeDBSnapshotsInput{SnapshotType: aws.String("manual")})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, rds.NewDescribeDBSnapshotsPaginator(cli, &rds.DescribeDBSnapshotsInput{SnapshotType: aws.String("manual")}), func(out *rds.DescribeDBSnapshotsOutput) {
 				for _, s := range out.DBSnapshots {
 					snaps = append(snaps, snapshot.Resource{
 						"id": deref(s.DBSnapshotArn), "name": deref(s.DBSnapshotIdentifier), "region": reg,
@@ -79,8 +68,7 @@ func startRDS(r *run, u *unit) {
 						"encrypted": deref(s.Encrypted), "public": nil,
 					})
 				}
-			}
-			return nil
+			})
 		}) {
 			return
 		}

@@ -70,17 +70,11 @@ func startS3(r *run, u *unit) {
 	u.Go(func(ctx context.Context) {
 		cli := r.s3Client(r.home)
 		r.call(ctx, opS3ListBuckets, target{typ: "aws_s3_bucket", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-			p := s3.NewListBucketsPaginator(cli, &s3.ListBucketsInput{MaxBuckets: aws.Int32(listBucketsPageSize)})
-			for p.HasMorePages() {
-				out, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
+			return eachPage(ctx, s3.NewListBucketsPaginator(cli, &s3.ListBucketsInput{MaxBuckets: aws.Int32(listBucketsPageSize)}), func(out *s3.ListBucketsOutput) {
 				for _, b := range out.Buckets {
 					r.bucket(u, b)
 				}
-			}
-			return nil
+			})
 		})
 	})
 }
