@@ -185,14 +185,7 @@ func buildHTMLPage(r *findings.Report, results []findings.Result) htmlPage {
 	for _, a := range areas {
 		known[a.ID] = true
 	}
-	var extra []string
-	for id := range areaStatus {
-		if !known[id] {
-			extra = append(extra, id)
-		}
-	}
-	sort.Strings(extra)
-	for _, id := range extra {
+	for _, id := range unknownKeys(known, areaStatus) {
 		name := id
 		if name == "" {
 			name = "(no area)"
@@ -258,14 +251,7 @@ func htmlModels(results []findings.Result) []htmlModelRow {
 	for _, m := range models {
 		known[m.ID] = true
 	}
-	var extra []string
-	for id := range by {
-		if !known[id] {
-			extra = append(extra, id)
-		}
-	}
-	sort.Strings(extra)
-	for _, id := range extra {
+	for _, id := range unknownKeys(known, by) {
 		name := id
 		if name == "" {
 			name = "(no service model)"
@@ -631,4 +617,17 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// unknownKeys returns, sorted, the keys of seen that are not in known: areas or service models that
+// results name but the responsibility model does not list.
+func unknownKeys[V any](known map[string]bool, seen map[string]V) []string {
+	var out []string
+	for id := range seen {
+		if !known[id] {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
