@@ -93,3 +93,49 @@ func flatten(m map[string]string) string {
 	sort.Strings(out)
 	return strings.Join(out, " ")
 }
+
+// TestScanLeftOutServicesNeverPass scans with --services s3 only: the checks that read what the
+// other services would have collected (IAM users, the root account, EC2, CloudTrail trails for
+// the S3 object-logging checks) must report error, never pass, while the S3 checks still decide.
+func TestScanLeftOutServicesNeverPass(t *testing.T) {
+	path := "../../testdata/snapshots/aws-demo-secure.json"
+	fakeAccount(t, path)
+	code, out, stderr := runAWSCLI(t, "scan", "aws", "--quiet", "--services", "s3", "--format", "json")
+	if code != 0 {
+		t.Fatalf("scan: exit %d: %s", code, stderr)
+	}
+	got := reportStatuses(t, out)
+	_, evalOut, _ := runAWSCLI(t, "eval", path, "--format", "json")
+	full := reportStatuses(t, evalOut)
+	for check, byRes := range got {
+		for res, st := range byRes {
+			if st != "pass" {
+				continue
+			}
+			if !strings.HasPrefix(check, "aws-s3-") || strings.Contains(check, "object-") {
+				t.Errorf("%s on %q passed although its data was not collected", check, res)
+			}
+			if full[check][res] != "pass" {
+				t.Errorf("%s on %q: pass with s3 only, %s with every service", check, res, full[check][res])
+			}
+		}
+	}
+	for _, c := range []string{"aws-iam-root-mfa", "aws-iam-password-min-length", "aws-cloudtrail-multi-region"} {
+		if len(got[c]) != 1 || flatten(got[c]) != flatten(map[string]string{"arn:aws:iam::111122223333:root": "error"}) {
+			t.Errorf("%s: %v, want error on the account", c, got[c])
+		}
+	}
+	for _, c := range []string{"aws-ec2-imdsv2", "aws-iam-user-console-mfa", "aws-kms-key-rotation"} {
+		if got[c][""] != "error" {
+			t.Errorf("%s: %v, want one error result for the type that was not listed", c, got[c])
+		}
+	}
+	for res, st := range got["aws-s3-object-write-logging"] {
+		if st != "error" {
+			t.Errorf("aws-s3-object-write-logging on %s: %s, want error (CloudTrail not collected)", res, st)
+		}
+	}
+	if flatten(got["aws-s3-mfa-delete"]) != flatten(full["aws-s3-mfa-delete"]) {
+		t.Errorf("aws-s3-mfa-delete should decide as with every service:\n s3 only %v\n full     %v", got["aws-s3-mfa-delete"], full["aws-s3-mfa-delete"])
+	}
+}

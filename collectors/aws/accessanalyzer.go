@@ -10,7 +10,7 @@ import (
 var opAccessAnalyzerListAnalyzers = register("AccessAnalyzer", "access-analyzer", "ListAnalyzers", "")
 
 func init() {
-	registerService(service{name: "accessanalyzer", start: startAccessAnalyzer})
+	registerService(service{name: "accessanalyzer", owns: []string{"aws_region.access_analyzers"}, start: startAccessAnalyzer})
 }
 
 // startAccessAnalyzer lists a region's analyzers into the aws_region resource.

@@ -18,7 +18,7 @@ var (
 )
 
 func init() {
-	registerService(service{name: "cloudtrail", start: startCloudTrail})
+	registerService(service{name: "cloudtrail", owns: []string{"aws_cloudtrail_trail"}, start: startCloudTrail})
 }
 
 // startCloudTrail records the trails whose home region is this region: a multi-region trail

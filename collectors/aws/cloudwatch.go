@@ -13,7 +13,7 @@ import (
 var opCloudWatchDescribeAlarms = register("CloudWatch", "cloudwatch", "DescribeAlarms", "")
 
 func init() {
-	registerService(service{name: "cloudwatch", start: startCloudWatch})
+	registerService(service{name: "cloudwatch", owns: []string{"aws_cloudwatch_alarm"}, start: startCloudWatch})
 }
 
 // startCloudWatch lists a region's metric alarms. Their tags are not read (the checks do not

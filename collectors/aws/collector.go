@@ -123,6 +123,11 @@ type service struct {
 	name string
 	// global services run once (region "global"); the others once per collected region.
 	global bool
+	// owns lists what the service collects: whole resource types ("aws_kms_key") and attributes
+	// of the shared account and region resources ("aws_region.config"). When the service is left
+	// out of --services, each becomes a NotCollected error, so that the checks that read it report
+	// error, not a pass on data nobody looked at.
+	owns []string
 	// start schedules the service's tasks for one region with u.Go. It must not block.
 	start func(r *run, u *unit)
 	// finish, when set, runs after every task of every service has ended (joins across
@@ -230,6 +235,7 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 		names[i] = s.name
 	}
 	r.snap.Scope = snapshot.Scope{Regions: regions, Services: names}
+	r.recordNotCollected(svcs, regions)
 
 	var units []*unit
 	for _, s := range svcs {
@@ -256,11 +262,15 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 		if errors.Is(err, context.DeadlineExceeded) {
 			code = "DeadlineExceeded"
 		}
-		r.snap.AddError(snapshot.CollectionError{
-			ResourceType: "aws_account", ResourceID: "", Region: snapshot.GlobalRegion,
-			Operation: "incloud:Collect", Code: code,
-			Message: fmt.Sprintf("collection was interrupted (%v): resources and attributes not yet read are missing", err),
-		})
+		// Which attributes were still unread is unknown (a null can also mean "not configured"),
+		// so the interruption covers every type the collection was reading: their checks report
+		// error, never a pass on half-read data.
+		msg := fmt.Sprintf("collection was interrupted (%v): resources and attributes not yet read are missing", err)
+		for _, typ := range interruptedTypes(svcs) {
+			r.snap.AddError(snapshot.CollectionError{
+				ResourceType: typ, Operation: "incloud:Collect", Code: code, Message: msg,
+			})
+		}
 	}
 	r.snap.Normalize()
 	return r.snap, nil
@@ -471,4 +481,59 @@ func (r *run) idOf(res snapshot.Resource) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return res.ID()
+}
+
+// recordNotCollected records, for every known service left out of this collection, an error for
+// each resource type and shared attribute it owns.
+func (r *run) recordNotCollected(selected []service, regions []string) {
+	chosen := map[string]bool{}
+	for _, s := range selected {
+		chosen[s.name] = true
+	}
+	for _, name := range ServiceNames() {
+		if chosen[name] {
+			continue
+		}
+		msg := fmt.Sprintf("service %s was not collected (it is not in --services)", name)
+		e := snapshot.CollectionError{Operation: "incloud:Collect", Code: "NotCollected", Message: msg}
+		shared := map[string][]string{} // aws_account / aws_region -> attributes
+		for _, o := range services[name].owns {
+			typ, attr, isAttr := strings.Cut(o, ".")
+			if isAttr {
+				shared[typ] = append(shared[typ], attr)
+				continue
+			}
+			e.ResourceType, e.ResourceID, e.Region, e.Attributes = typ, "", "", nil
+			r.snap.AddError(e)
+		}
+		if attrs := shared["aws_account"]; len(attrs) > 0 {
+			e.ResourceType, e.ResourceID, e.Region, e.Attributes = "aws_account", r.idOf(r.acct), snapshot.GlobalRegion, attrs
+			r.snap.AddError(e)
+		}
+		if attrs := shared["aws_region"]; len(attrs) > 0 {
+			for _, reg := range regions {
+				e.ResourceType, e.ResourceID, e.Region, e.Attributes = "aws_region", r.idOf(r.region(reg)), reg, attrs
+				r.snap.AddError(e)
+			}
+		}
+	}
+
+}
+
+// interruptedTypes lists, sorted, the resource types an interrupted collection of svcs leaves in
+// doubt: the shared account and region resources and every type the services own.
+func interruptedTypes(svcs []service) []string {
+	set := map[string]bool{"aws_account": true, "aws_region": true}
+	for _, s := range svcs {
+		for _, o := range s.owns {
+			typ, _, _ := strings.Cut(o, ".")
+			set[typ] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for t := range set {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -14,7 +14,7 @@ var (
 )
 
 func init() {
-	registerService(service{name: "config", start: startConfig})
+	registerService(service{name: "config", owns: []string{"aws_region.config"}, start: startConfig})
 }
 
 // startConfig reads a region's AWS Config recorders, their status and the delivery channels

@@ -25,7 +25,8 @@ var (
 )
 
 func init() {
-	registerService(service{name: "ec2", start: startEC2})
+	registerService(service{name: "ec2", owns: []string{"aws_ec2_security_group", "aws_ec2_network_acl", "aws_ec2_instance", "aws_ec2_vpc",
+		"aws_ec2_route_table", "aws_ec2_snapshot", "aws_region.ebs_encryption_by_default", "aws_region.ebs_default_kms_key_id"}, start: startEC2})
 }
 
 // startEC2 collects one region's EC2 configuration: the EBS encryption defaults (on the

@@ -12,7 +12,7 @@ import (
 var opEFSDescribeFileSystems = register("EFS", "elasticfilesystem", "DescribeFileSystems", "")
 
 func init() {
-	registerService(service{name: "efs", start: startEFS})
+	registerService(service{name: "efs", owns: []string{"aws_efs_file_system"}, start: startEFS})
 }
 
 // startEFS lists a region's EFS file systems.

@@ -59,7 +59,9 @@ var (
 )
 
 func init() {
-	registerService(service{name: "iam", global: true, start: startIAM, finish: finishIAM})
+	registerService(service{name: "iam", owns: []string{"aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy", "aws_iam_server_certificate",
+		"aws_account.aliases", "aws_account.root", "aws_account.password_policy",
+		"aws_account.support_access_entities", "aws_account.cloudshell_full_access_entities"}, global: true, start: startIAM, finish: finishIAM})
 }
 
 // iamState is what the IAM tasks share until finishIAM joins it into the resources.

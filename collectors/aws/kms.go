@@ -21,7 +21,7 @@ var (
 )
 
 func init() {
-	registerService(service{name: "kms", start: startKMS})
+	registerService(service{name: "kms", owns: []string{"aws_kms_key"}, start: startKMS})
 }
 
 // startKMS lists a region's KMS keys and their aliases, then describes each key and, where

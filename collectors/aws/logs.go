@@ -12,7 +12,7 @@ import (
 var opLogsDescribeMetricFilters = register("CloudWatch Logs", "logs", "DescribeMetricFilters", "")
 
 func init() {
-	registerService(service{name: "logs", start: startLogs})
+	registerService(service{name: "logs", owns: []string{"aws_logs_metric_filter"}, start: startLogs})
 }
 
 // startLogs lists a region's metric filters (of every log group). Metric filters carry no tags.

@@ -18,7 +18,7 @@ var (
 )
 
 func init() {
-	registerService(service{name: "rds", start: startRDS})
+	registerService(service{name: "rds", owns: []string{"aws_rds_db_instance", "aws_rds_db_snapshot"}, start: startRDS})
 }
 
 // startRDS lists a region's DB instances and the account's manual DB snapshots, and reads each

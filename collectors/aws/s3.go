@@ -36,7 +36,7 @@ const listBucketsPageSize = 1000
 const unknownRegion = "unknown"
 
 func init() {
-	registerService(service{name: "s3", global: true, start: startS3})
+	registerService(service{name: "s3", owns: []string{"aws_s3_bucket", "aws_account.s3_public_access_block"}, global: true, start: startS3})
 }
 
 // s3State caches one S3 client per region: bucket calls must go to the bucket's region.

@@ -12,7 +12,7 @@ import (
 var opSecurityHubDescribeHub = register("SecurityHub", "securityhub", "DescribeHub", "")
 
 func init() {
-	registerService(service{name: "securityhub", start: startSecurityHub})
+	registerService(service{name: "securityhub", owns: []string{"aws_region.security_hub"}, start: startSecurityHub})
 }
 
 // startSecurityHub reads whether Security Hub is enabled in a region. An account that is not
