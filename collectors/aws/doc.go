@@ -12,8 +12,13 @@
 //     aws_region resource per region and picks the regions to collect,
 //  3. plans one unit per service and region (global services: one unit) and runs each
 //     service's start on a bounded worker pool (opts.Concurrency),
-//  4. after every task has ended, runs each service's finish (joins across resources), adds an
-//     "interrupted" error entry when ctx was canceled, and normalizes the snapshot.
+//  4. after every task has ended, runs each service's finish (joins across resources), adds
+//     "interrupted" error entries (one per resource type the collection was reading) when ctx
+//     was canceled, and normalizes the snapshot.
+//
+// Services left out of --services get NotCollected error entries for what they own (whole
+// types, and their attributes of the shared aws_account and aws_region resources), so that the
+// checks reading that data report error rather than pass on nulls nobody filled.
 //
 // Tasks never wait for other tasks: a list task schedules one task per resource and per
 // follow-up call (u.Go), and every task writes its attributes into the resource with run.set.
@@ -31,18 +36,20 @@
 //     (S3 GetBucketEncryption needs s3:GetEncryptionConfiguration). Registered operations
 //     must be List*, Get* or Describe* (TestOperationsReadOnly), and `incloud permissions aws`
 //     prints them as the minimal IAM policy.
-//  2. Collector file (kms.go): an init() calling registerService(service{name: "kms", start:
-//     startKMS}); global: true for account-wide services. startKMS(r, u) creates the SDK
+//  2. Collector file (kms.go): an init() calling registerService(service{name: "kms", owns:
+//     []string{"aws_kms_key"}, start: startKMS}); global: true for account-wide services; owns
+//     lists the types and shared attributes ("aws_region.config") the service fills. startKMS(r, u) creates the SDK
 //     client for u.region (honour r.endpoint(): set BaseEndpoint only when it is non-nil) and
 //     schedules tasks with u.Go. Every SDK call goes inside
 //     r.call(ctx, opX, target{typ, id, region, attrs}, func(ctx) error {...}), with the ctx
 //     it is given: the registry guard rejects any request made outside a call for its own
-//     operation, so nothing unregistered is ever sent. Use the SDK paginators. Add resources
+//     operation, so nothing unregistered is ever sent. Use the SDK paginators, walked with eachPage / allPages (pages.go). Add resources
 //     with r.add(type, res); regional account settings go on r.region(u.region) with r.set.
 //  3. Fake handler file (awsfake/kms.go): serve the operations from the snapshot's resources
 //     in the service's real wire format. The protocol helpers are in awsfake/server.go:
 //     queryProtocol (awsQuery), ec2Ops (ec2Query: add handlers to the map in init), and the
-//     protocol struct for others (JSON 1.1: route by X-Amz-Target; REST-JSON: by path).
+//     protocol struct for others; awsfake/jsonproto.go has JSON 1.1 (route by X-Amz-Target),
+//     REST-JSON (by path) and rpcv2 CBOR (CloudWatch in this SDK version).
 //     Call s.injected(req.Op, resourceID, region) first so that the snapshot's error entries
 //     become API errors, and page lists with s.page so small pages exercise the paginators.
 //  4. Round trip: extend the test fixture (fixture_test.go) with the service's resources, or

@@ -1,5 +1,7 @@
 // Package awsfake serves a fictional AWS account on 127.0.0.1 through the real wire protocols
-// (awsQuery for IAM and STS, ec2Query for EC2, REST-XML for S3 and S3 Control), so that the
+// (awsQuery for IAM, STS and RDS, ec2Query for EC2, REST-XML for S3 and S3 Control, JSON 1.1 for
+// KMS, CloudTrail, Config and CloudWatch Logs, REST-JSON for Access Analyzer, Security Hub and
+// EFS, rpcv2 CBOR for CloudWatch), so that the
 // real SDK, and therefore the real collector, can be tested without the internet.
 //
 // The account is seeded from a snapshot: New(snap) renders every response from the snapshot's
