@@ -20,7 +20,7 @@ all_protocols(p) if p == "-1"
 # carries_tcp(p) is true when protocol value p lets TCP through.
 carries_tcp(p) if {
 	is_string(p)
-	lower(p) in tcp_protocols
+	lower(p) in {"-1", "tcp", "6"} # tcp_protocols, as a literal: a rule reference costs more
 }
 
 # range_covers(from, to, port) is true when the inclusive port range from..to contains port.
@@ -34,12 +34,16 @@ range_covers(from, to, port) if {
 
 # covers_tcp_port(protocol, from, to, port) is true when traffic of the given protocol and port
 # range includes TCP port port: protocol "-1" covers every port whatever its (null) bounds say.
-covers_tcp_port(protocol, _, _, _) if all_protocols(protocol)
+covers_tcp_port(protocol, _, _, _) if protocol == "-1"
 
+# The cheap, selective port comparisons come first (null bounds fail port <= to).
 covers_tcp_port(protocol, from, to, port) if {
-	not all_protocols(protocol)
+	from <= port
+	port <= to
+	is_number(from)
+	is_number(to)
+	protocol != "-1"
 	carries_tcp(protocol)
-	range_covers(from, to, port)
 }
 
 # sg_rule_covers_tcp_port(rule, port): the security-group rule lets TCP port port through.
@@ -103,17 +107,17 @@ prefix_length(cidr) := n if {
 # describe_tcp(protocol, from, to, ports) names the traffic a rule admits for a message, e.g.
 # "TCP 22", "TCP 0-65535 (including 22, 3389)", "all traffic (including TCP 22)".
 describe_tcp(protocol, _, _, ports) := sprintf("all traffic (including TCP %s)", [port_list(ports)]) if {
-	all_protocols(protocol)
+	protocol == "-1"
 }
 
 describe_tcp(protocol, from, to, _) := sprintf("TCP %d", [from]) if {
-	not all_protocols(protocol)
 	from == to
+	protocol != "-1"
 }
 
 describe_tcp(protocol, from, to, ports) := sprintf("TCP %d-%d (including %s)", [from, to, port_list(ports)]) if {
-	not all_protocols(protocol)
 	from != to
+	protocol != "-1"
 }
 
 # port_list(ports) renders a set of port numbers in ascending order: "22, 3389".
@@ -141,6 +145,44 @@ sg_tcp_openings(sg, cidrs, ports) := {{"cidr": cidr, "text": describe_tcp(rule.i
 	cidr in cidrs
 	covered := {p | some p in ports; sg_rule_covers_tcp_port(rule, p)}
 	count(covered) > 0
+}
+
+# sg_rule_from(rule, cidr) is true when the internet-wide CIDR cidr is among the rule's IPv4 or
+# IPv6 source ranges: cidr in sg_rule_open_cidrs(rule), without building that set.
+sg_rule_from(rule, cidr) if {
+	cidr in rule.ipv4_ranges
+	is_array(rule.ipv4_ranges)
+}
+
+sg_rule_from(rule, cidr) if {
+	cidr in rule.ipv6_ranges
+	is_array(rule.ipv6_ranges)
+}
+
+# sg_tcp_texts(sg, cidr, ports) describes (as describe_tcp does) each ingress rule of security group
+# sg that admits one of the TCP ports ports from the internet-wide CIDR cidr: the texts of
+# sg_tcp_openings(sg, {cidr}, ports), for checks that look at one CIDR only.
+sg_tcp_texts(sg, cidr, ports) := {text |
+	some rule in array_or_empty(sg.ingress_rules)
+	sg_rule_from(rule, cidr)
+	text := sg_rule_tcp_text(rule, ports)
+}
+
+# sg_rule_tcp_text(rule, ports) is describe_tcp's text for a security-group rule that lets one of
+# the TCP ports ports through (undefined when it lets none through), with the tests of
+# sg_rule_covers_tcp_port in the cheapest order.
+sg_rule_tcp_text(rule, ports) := sprintf("all traffic (including TCP %s)", [port_list(ports)]) if {
+	rule.ip_protocol == "-1"
+	count(ports) > 0
+}
+
+sg_rule_tcp_text(rule, ports) := describe_tcp(rule.ip_protocol, rule.from_port, rule.to_port, covered) if {
+	rule.ip_protocol != "-1"
+	covered := {p | some p in ports; rule.from_port <= p; p <= rule.to_port}
+	count(covered) > 0
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	carries_tcp(rule.ip_protocol)
 }
 
 # sg_label(sg) names a security group in messages: "sg-0abc (web)".
