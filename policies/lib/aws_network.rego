@@ -139,12 +139,11 @@ describe_openings(openings) := concat("; ", [sprintf("%s from %s", [text, concat
 
 # sg_tcp_openings(sg, cidrs, ports) is the set of {"cidr", "text"} objects naming the ingress rules of
 # security group sg that admit one of the TCP ports ports from one of the internet-wide CIDRs cidrs.
-sg_tcp_openings(sg, cidrs, ports) := {{"cidr": cidr, "text": describe_tcp(rule.ip_protocol, rule.from_port, rule.to_port, covered)} |
+sg_tcp_openings(sg, cidrs, ports) := {{"cidr": cidr, "text": text} |
 	some rule in array_or_empty(sg.ingress_rules)
 	some cidr in sg_rule_open_cidrs(rule)
 	cidr in cidrs
-	covered := {p | some p in ports; sg_rule_covers_tcp_port(rule, p)}
-	count(covered) > 0
+	text := sg_rule_tcp_text(rule, ports)
 }
 
 # sg_rule_from(rule, cidr) is true when the internet-wide CIDR cidr is among the rule's IPv4 or

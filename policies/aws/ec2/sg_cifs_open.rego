@@ -28,8 +28,37 @@ package incloud.aws.ec2.sg_cifs_open
 
 import data.incloud.lib.aws.network as net
 
+# Evaluation cost grows with every resource, and most groups admit nothing on TCP 445 from the
+# internet: the first pass (candidates) uses only literals and cheap tests on each rule; the
+# openings and the message are worked out for the candidate groups alone.
+
+# candidates are the indexes of the security groups with an ingress rule that may admit TCP 445
+# from 0.0.0.0/0 or ::/0 (a superset of the failing groups: deny decides exactly).
+candidates contains i if {
+	some i, sg in input.resources.aws_ec2_security_group
+	some rule in sg.ingress_rules
+	may_cover_cifs(rule)
+	from_internet(rule)
+}
+
+may_cover_cifs(rule) if rule.ip_protocol == "-1"
+
+may_cover_cifs(rule) if {
+	rule.from_port <= 445
+	445 <= rule.to_port
+}
+
+from_internet(rule) if "0.0.0.0/0" in rule.ipv4_ranges
+
+from_internet(rule) if "::/0" in rule.ipv4_ranges
+
+from_internet(rule) if "0.0.0.0/0" in rule.ipv6_ranges
+
+from_internet(rule) if "::/0" in rule.ipv6_ranges
+
 deny contains {"resource_id": sg.id, "message": msg} if {
-	some sg in input.resources.aws_ec2_security_group
+	some i in candidates
+	sg := input.resources.aws_ec2_security_group[i]
 	openings := net.sg_tcp_openings(sg, net.open_cidrs, {445})
 	count(openings) > 0
 	msg := sprintf("security group %s allows %s", [net.sg_label(sg), net.describe_openings(openings)])
