@@ -122,7 +122,7 @@ func newEvalCmd() *cobra.Command {
 			if _, _, err := f.plan(); err != nil {
 				return usageError(err)
 			}
-			targets := make([]*engine.Target, 0, len(args))
+			inputs := make([]evalInput, 0, len(args))
 			for _, p := range args {
 				data, err := os.ReadFile(p)
 				if err != nil {
@@ -132,9 +132,9 @@ func newEvalCmd() *cobra.Command {
 				if err != nil {
 					return usageError(fmt.Errorf("%s: %w", p, err))
 				}
-				targets = append(targets, t)
+				inputs = append(inputs, evalInput{name: p, target: t, strict: func() (*snapshot.Snapshot, error) { return snapshot.Parse(data) }})
 			}
-			return evaluateTargetsAndReport(cmd, targets, &f)
+			return evaluateTargetsAndReport(cmd, inputs, &f)
 		},
 	}
 	f.register(cmd.Flags())
@@ -144,19 +144,60 @@ func newEvalCmd() *cobra.Command {
 // evaluateAndReport evaluates snapshots, writes every requested output and returns an exitError
 // with code 1 when a failure at or above --fail-on remains.
 func evaluateAndReport(cmd *cobra.Command, snaps []*snapshot.Snapshot, f *reportFlags) error {
-	targets := make([]*engine.Target, len(snaps))
+	inputs := make([]evalInput, len(snaps))
 	for i, s := range snaps {
 		t, err := engine.NewTarget(s)
 		if err != nil {
 			return fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
 		}
-		targets[i] = t
+		inputs[i] = evalInput{name: fmt.Sprintf("snapshot of %s account %s", s.Provider, s.Account), target: t,
+			strict: func() (*snapshot.Snapshot, error) { return s, nil }}
 	}
-	return evaluateTargetsAndReport(cmd, targets, f)
+	return evaluateTargetsAndReport(cmd, inputs, f)
+}
+
+// evalInput is one snapshot read for evaluation. strict gives it as snapshot.Parse reads it, for
+// the full schema validator's account of a problem the engine's fast shape check found.
+type evalInput struct {
+	name   string
+	target *engine.Target
+	strict func() (*snapshot.Snapshot, error)
+}
+
+// checkSchemas checks every input against the resource-type schemas: a resource of the wrong
+// shape could make a check pass that should not (a boolean written as a string, a misspelt
+// attribute), so it is an input error. The engine's fast check runs first; the full validator
+// is asked only about what it flags, and has the last word.
+func checkSchemas(eng *engine.Engine, inputs []evalInput) error {
+	var validator *snapshot.Validator
+	for _, in := range inputs {
+		if eng.CheckShapes(in.target) == nil {
+			continue
+		}
+		if validator == nil {
+			v, err := snapshot.NewValidator(policies.FS, "schemas")
+			if err != nil {
+				return fmt.Errorf("load schemas: %w", err)
+			}
+			validator = v
+		}
+		s, err := in.strict()
+		if err != nil {
+			return usageError(fmt.Errorf("%s: %w", in.name, err))
+		}
+		if errs := validator.Validate(s); len(errs) > 0 {
+			more := ""
+			if len(errs) > 1 {
+				more = fmt.Sprintf(" (and %d more problem(s): see 'incloud validate')", len(errs)-1)
+			}
+			return usageError(fmt.Errorf("%s: does not match the resource schemas: %v%s", in.name, errs[0], more))
+		}
+	}
+	return nil
 }
 
 // evaluateTargetsAndReport is evaluateAndReport for snapshots already read for evaluation.
-func evaluateTargetsAndReport(cmd *cobra.Command, targets []*engine.Target, f *reportFlags) error {
+func evaluateTargetsAndReport(cmd *cobra.Command, inputs []evalInput, f *reportFlags) error {
 	specs, failOn, err := f.plan()
 	if err != nil {
 		return usageError(err)
@@ -177,6 +218,13 @@ func evaluateTargetsAndReport(cmd *cobra.Command, targets []*engine.Target, f *r
 	eng, err := engine.Load(f.engineOptions())
 	if err != nil {
 		return usageError(err)
+	}
+	if err := checkSchemas(eng, inputs); err != nil {
+		return err
+	}
+	targets := make([]*engine.Target, len(inputs))
+	for i, in := range inputs {
+		targets[i] = in.target
 	}
 	report, err := eng.EvaluateTargets(cmd.Context(), targets...)
 	if err != nil {

@@ -219,3 +219,18 @@ func TestValidate(t *testing.T) {
 		t.Errorf("invalid attribute type: exit %d %q", code, errs)
 	}
 }
+
+// TestEvalRejectsResourcesOfTheWrongShape: a resource attribute of the wrong type could make a
+// check pass wrongly, so eval refuses the snapshot with the JSON path of the problem.
+func TestEvalRejectsResourcesOfTheWrongShape(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := writeFile(t, dir, "bad.json", strings.Replace(string(b), `"mfa_active": false`, `"mfa_active": "false"`, 1))
+	code, _, errs := runCLI(t, "eval", bad, "--format", "json")
+	if code != 2 || !strings.Contains(errs, "mfa_active") || !strings.Contains(errs, "does not match the resource schemas") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}

@@ -50,6 +50,7 @@ type Engine struct {
 	modules  map[string]*ast.Module
 	checks   []*Check
 	schemas  schemaIndex
+	shapes   resourceShapes
 }
 
 type source struct {
@@ -75,7 +76,11 @@ func Load(opts Options) (*Engine, error) {
 	if compiler.Compile(modules); compiler.Failed() {
 		return nil, explainCompileErrors(compiler.Errors)
 	}
-	e := &Engine{opts: opts, compiler: compiler, modules: modules, schemas: schemas}
+	shapes, err := compileShapes(schemas)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{opts: opts, compiler: compiler, modules: modules, schemas: schemas, shapes: shapes}
 	if err := e.prepareChecks(); err != nil {
 		return nil, err
 	}

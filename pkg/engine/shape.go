@@ -1,0 +1,339 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+// shape is a resource-type JSON Schema compiled for checking OPA values quickly, so that eval can
+// check every resource of a large snapshot against its schema at a small fraction of the cost of
+// a general JSON Schema validator. It understands the keywords the resource schemas use (type,
+// properties, required, additionalProperties, items, enum, format date-time) and is at least as
+// strict as the full validator: when it finds a problem, the caller asks the full validator
+// (snapshot.Validator) for the message, and trusts it if it finds none.
+type shape struct {
+	types      map[string]bool // JSON Schema type names; empty: any
+	props      map[string]*shape
+	required   []string
+	isRequired map[string]bool
+	closed     bool   // additionalProperties: false
+	additional *shape // additionalProperties: {schema}
+	items      *shape
+	enum       []ast.Value
+	dateTime   bool
+}
+
+func compileShape(raw map[string]any) (*shape, error) {
+	s := &shape{types: map[string]bool{}}
+	switch t := raw["type"].(type) {
+	case string:
+		s.types[t] = true
+	case []any:
+		for _, x := range t {
+			name, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("type list holds %v", x)
+			}
+			s.types[name] = true
+		}
+	case nil:
+	default:
+		return nil, fmt.Errorf("type is %T", t)
+	}
+	for k := range raw {
+		switch k {
+		case "type", "properties", "required", "additionalProperties", "items", "enum", "format", "$schema", "title", "description":
+		default:
+			return nil, fmt.Errorf("keyword %q is not supported by the fast shape check", k)
+		}
+	}
+	if props, ok := raw["properties"].(map[string]any); ok {
+		s.props = map[string]*shape{}
+		for name, p := range props {
+			pm, ok := p.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("property %s is not a schema", name)
+			}
+			ps, err := compileShape(pm)
+			if err != nil {
+				return nil, fmt.Errorf("property %s: %w", name, err)
+			}
+			s.props[name] = ps
+		}
+	}
+	if req, ok := raw["required"].([]any); ok {
+		s.isRequired = map[string]bool{}
+		for _, r := range req {
+			if name, ok := r.(string); ok && !s.isRequired[name] {
+				s.required = append(s.required, name)
+				s.isRequired[name] = true
+			}
+		}
+	}
+	switch a := raw["additionalProperties"].(type) {
+	case bool:
+		s.closed = !a
+	case map[string]any:
+		as, err := compileShape(a)
+		if err != nil {
+			return nil, fmt.Errorf("additionalProperties: %w", err)
+		}
+		s.additional = as
+	}
+	if it, ok := raw["items"].(map[string]any); ok {
+		is, err := compileShape(it)
+		if err != nil {
+			return nil, fmt.Errorf("items: %w", err)
+		}
+		s.items = is
+	}
+	if en, ok := raw["enum"].([]any); ok {
+		for _, e := range en {
+			v, err := ast.InterfaceToValue(e)
+			if err != nil {
+				return nil, fmt.Errorf("enum: %w", err)
+			}
+			s.enum = append(s.enum, v)
+		}
+	}
+	if f, _ := raw["format"].(string); f == "date-time" {
+		s.dateTime = true
+	}
+	return s, nil
+}
+
+// check returns "" when v fits, else the first problem.
+func (s *shape) check(v ast.Value) string {
+	if len(s.types) > 0 && !s.typeOK(v) {
+		return fmt.Sprintf("has the wrong type (%s)", ast.ValueName(v))
+	}
+	if len(s.enum) > 0 {
+		found := false
+		for _, e := range s.enum {
+			if e.Compare(v) == 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "is not one of the allowed values"
+		}
+	}
+	switch v := v.(type) {
+	case ast.String:
+		if s.dateTime {
+			if _, err := time.Parse(time.RFC3339, string(v)); err != nil {
+				return "is not an RFC 3339 date-time"
+			}
+		}
+	case ast.Object:
+		return s.checkObject(v)
+	case *ast.Array:
+		if s.items != nil {
+			for i := 0; i < v.Len(); i++ {
+				if why := s.items.check(v.Elem(i).Value); why != "" {
+					return fmt.Sprintf("[%d] %s", i, why)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func (s *shape) typeOK(v ast.Value) bool {
+	switch v := v.(type) {
+	case ast.Null:
+		return s.types["null"]
+	case ast.Boolean:
+		return s.types["boolean"]
+	case ast.String:
+		return s.types["string"]
+	case ast.Number:
+		if s.types["number"] {
+			return true
+		}
+		if s.types["integer"] {
+			_, isInt := v.Int64()
+			return isInt && !strings.ContainsAny(string(v), ".eE")
+		}
+		return false
+	case ast.Object:
+		return s.types["object"]
+	case *ast.Array:
+		return s.types["array"]
+	}
+	return false
+}
+
+func (s *shape) checkObject(o ast.Object) string {
+	var why string
+	present := 0
+	o.Until(func(k, v *ast.Term) bool {
+		key, _ := k.Value.(ast.String)
+		if s.isRequired[string(key)] {
+			present++
+		}
+		if p, ok := s.props[string(key)]; ok {
+			if w := p.check(v.Value); w != "" {
+				why = fmt.Sprintf(".%s %s", key, w)
+			}
+		} else if s.additional != nil {
+			if w := s.additional.check(v.Value); w != "" {
+				why = fmt.Sprintf(".%s %s", key, w)
+			}
+		} else if s.closed {
+			why = fmt.Sprintf("has an unknown attribute %q", key)
+		}
+		return why != ""
+	})
+	if why == "" && present < len(s.required) {
+		return s.missing(o)
+	}
+	return why
+}
+
+// missing names the first required attribute o lacks.
+func (s *shape) missing(o ast.Object) string {
+	for _, r := range s.required {
+		if o.Get(ast.StringTerm(r)) == nil {
+			return fmt.Sprintf("misses the attribute %q", r)
+		}
+	}
+	return ""
+}
+
+// resourceShapes holds a compiled shape per resource type.
+type resourceShapes map[string]*shape
+
+func compileShapes(idx schemaIndex) (resourceShapes, error) {
+	out := resourceShapes{}
+	for t, raw := range idx {
+		s, err := compileShape(raw)
+		if err != nil {
+			return nil, fmt.Errorf("schema of %s: %w", t, err)
+		}
+		out[t] = s
+	}
+	return out, nil
+}
+
+// CheckShapes checks every resource of a target against its type's schema, and every collection
+// error against the known types and attributes. A top-level attribute left unread by a
+// collection error may be null whatever its schema says. It returns nil or a short description
+// of the first problem; snapshot.Validator gives the full, path-by-path account.
+func (e *Engine) CheckShapes(t *Target) error {
+	if len(e.shapes) == 0 { // no schemas loaded (--no-builtin): nothing to check against
+		return nil
+	}
+	unread := newUnreadIndex(t.errors)
+	resources, _ := t.input.(ast.Object).Get(ast.StringTerm("resources")).Value.(ast.Object)
+	var problem error
+	resources.Until(func(k, v *ast.Term) bool {
+		typ := string(k.Value.(ast.String))
+		sh, ok := e.shapes[typ]
+		if !ok {
+			problem = fmt.Errorf("$.resources.%s: unknown resource type", typ)
+			return true
+		}
+		arr := v.Value.(*ast.Array)
+		for i := 0; i < arr.Len(); i++ {
+			obj := arr.Elem(i).Value.(ast.Object)
+			ref := t.resources[typ][i]
+			if why := sh.checkResource(obj, unread.attrs(typ, ref)); why != "" {
+				problem = fmt.Errorf("$.resources.%s[%d]%s", typ, i, why)
+				return true
+			}
+		}
+		return false
+	})
+	if problem != nil {
+		return problem
+	}
+	for i, ce := range t.errors {
+		sh, ok := e.shapes[ce.ResourceType]
+		if !ok {
+			return fmt.Errorf("$.errors[%d].resource_type: unknown resource type %q", i, ce.ResourceType)
+		}
+		for _, a := range ce.Attributes {
+			if _, ok := sh.props[a]; !ok {
+				return fmt.Errorf("$.errors[%d].attributes: %q is not an attribute of %s", i, a, ce.ResourceType)
+			}
+		}
+	}
+	return nil
+}
+
+// checkResource is check for a resource object, allowing null for its unread attributes.
+func (s *shape) checkResource(o ast.Object, unread map[string]bool) string {
+	if len(unread) == 0 {
+		if why := s.check(o); why != "" {
+			return " " + why
+		}
+		return ""
+	}
+	var why string
+	present := 0
+	o.Until(func(k, v *ast.Term) bool {
+		key := string(k.Value.(ast.String))
+		if s.isRequired[key] {
+			present++
+		}
+		p, ok := s.props[key]
+		if !ok {
+			if s.closed {
+				why = fmt.Sprintf(" has an unknown attribute %q", key)
+			}
+			return why != ""
+		}
+		if _, isNull := v.Value.(ast.Null); isNull && (unread[key] || unread[""]) {
+			return false
+		}
+		if w := p.check(v.Value); w != "" {
+			why = fmt.Sprintf(".%s %s", key, w)
+		}
+		return why != ""
+	})
+	if why == "" && present < len(s.required) {
+		return " " + s.missing(o)
+	}
+	return why
+}
+
+// unreadIndex answers which attributes of a resource collection errors left unknown (the same
+// rule as snapshot.Validator).
+type unreadIndex map[string][]snapshot.CollectionError
+
+func newUnreadIndex(errs []snapshot.CollectionError) unreadIndex {
+	idx := unreadIndex{}
+	for _, e := range errs {
+		idx[e.ResourceType] = append(idx[e.ResourceType], e)
+	}
+	return idx
+}
+
+func (u unreadIndex) attrs(typ string, r resourceRef) map[string]bool {
+	var out map[string]bool
+	for _, e := range u[typ] {
+		if e.ResourceID != "" && e.ResourceID != r.id {
+			continue
+		}
+		if e.ResourceID == "" && e.Region != r.region && e.Region != "" && e.Region != snapshot.GlobalRegion {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		if len(e.Attributes) == 0 {
+			out[""] = true
+		}
+		for _, a := range e.Attributes {
+			out[a] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/policies"
+)
+
+// TestShapeCheckAgreesWithValidator: the fast shape check accepts what the full JSON Schema
+// validator accepts (the demos), and rejects, with a path, each kind of violation the validator
+// rejects.
+func TestShapeCheckAgreesWithValidator(t *testing.T) {
+	e, err := Load(Options{Builtin: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := snapshot.NewValidator(policies.FS, "schemas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo, err := os.ReadFile("../../testdata/snapshots/aws-demo.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := func(doc string) (fast error, full []error) {
+		t.Helper()
+		tg, err := ParseTarget([]byte(doc))
+		if err != nil {
+			t.Fatalf("parse: %v", err)
+		}
+		s, err := snapshot.Parse([]byte(doc))
+		if err != nil {
+			t.Fatalf("parse: %v", err)
+		}
+		return e.CheckShapes(tg), v.Validate(s)
+	}
+	for _, name := range []string{"aws-demo", "aws-demo-secure"} {
+		b, _ := os.ReadFile("../../testdata/snapshots/" + name + ".json")
+		if fast, full := both(string(b)); fast != nil || len(full) != 0 {
+			t.Errorf("%s: fast %v, full %v: both should accept the demo", name, fast, full)
+		}
+	}
+	mutations := []struct{ name, old, new, where string }{
+		{"wrong type", `"is_multi_region": true`, `"is_multi_region": "yes"`, "is_multi_region"},
+		{"enum", `"status": "Active"`, `"status": "Actve"`, "access_keys"},
+		{"unknown attribute", `"creation_date":`, `"bogus": 1, "creation_date":`, "bogus"},
+		{"misspelt attribute", `"mfa_active":`, `"mfa_activ":`, "mfa_activ"},
+		{"integer", `"backup_retention_period": 1,`, `"backup_retention_period": 1.5,`, "backup_retention_period"},
+		{"date-time", `"create_date": "20`, `"create_date": "yesterday", "x_": "20`, "aws_iam"},
+		{"unexplained null", `"is_multi_region": true`, `"is_multi_region": null`, "is_multi_region"},
+		{"error attribute", `"attributes": [`, `"attributes": ["nonsense", `, "nonsense"},
+	}
+	for _, m := range mutations {
+		t.Run(m.name, func(t *testing.T) {
+			if !strings.Contains(string(demo), m.old) {
+				t.Fatalf("the demo has no %q", m.old)
+			}
+			doc := strings.Replace(string(demo), m.old, m.new, 1)
+			fast, full := both(doc)
+			if fast == nil {
+				t.Errorf("the fast check accepted it")
+			} else if !strings.HasPrefix(fast.Error(), "$.") {
+				t.Errorf("fast message %q does not start with a JSON path", fast)
+			}
+			if len(full) == 0 {
+				t.Errorf("the full validator accepted it")
+			} else if !strings.Contains(full[0].Error(), m.where) && (fast == nil || !strings.Contains(fast.Error(), m.where)) {
+				t.Errorf("neither message names %q: fast %v, full %v", m.where, fast, full[0])
+			}
+		})
+	}
+}
