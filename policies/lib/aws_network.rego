@@ -78,23 +78,29 @@ nacl_entry_is_ingress_deny(entry) if {
 # the whole of cidr (0.0.0.0/0 or ::/0), if any. Network ACLs apply the lowest-numbered matching
 # entry, so an allow entry counts only when no lower-numbered deny entry from the same open CIDR
 # covers that port; of several such allow entries the lowest-numbered one decides.
-nacl_port_reachable(entries, cidr, port) := sort(effective)[0][1] if {
-	effective := [[entry.rule_number, entry] |
+#
+# Equivalently, and cheaper: take the lowest-numbered matching allow entry; every other allow entry
+# has a number at least as high, so when a lower-numbered deny entry overrides that one it
+# overrides them all.
+nacl_port_reachable(entries, cidr, port) := first if {
+	allows := [[entry.rule_number, entry] |
 		some entry in entries
-		nacl_entry_is_ingress_allow(entry)
+		entry.rule_action == "allow"
+		entry.egress == false
 		nacl_entry_open_cidr(entry) == cidr
-		nacl_entry_covers_tcp_port(entry, port)
-		not nacl_shadowed(entries, entry, cidr, port)
+		covers_tcp_port(entry.protocol, entry.from_port, entry.to_port, port)
 	]
-	count(effective) > 0
+	first := sort(allows)[0][1]
+	not nacl_shadowed(entries, first, cidr, port)
 }
 
 nacl_shadowed(entries, allow, cidr, port) if {
 	some deny in entries
-	nacl_entry_is_ingress_deny(deny)
-	nacl_entry_open_cidr(deny) == cidr
-	nacl_entry_covers_tcp_port(deny, port)
 	deny.rule_number < allow.rule_number
+	deny.rule_action == "deny"
+	deny.egress == false
+	nacl_entry_open_cidr(deny) == cidr
+	covers_tcp_port(deny.protocol, deny.from_port, deny.to_port, port)
 }
 
 # prefix_length(cidr) is the prefix length of an IPv4 or IPv6 CIDR ("10.0.0.0/8" -> 8).

@@ -55,6 +55,28 @@ test_nacl_higher_deny_does_not_shadow if {
 	network.nacl_port_reachable(entries, "0.0.0.0/0", 22) == entries[0]
 }
 
+test_nacl_lowest_allow_decides if {
+	low := entry(100, "allow", "6", "0.0.0.0/0", 22, 22)
+	high := entry(300, "allow", "-1", "0.0.0.0/0", null, null)
+	network.nacl_port_reachable([high, low], "0.0.0.0/0", 22) == low
+
+	# A deny between the two overrides neither: the lower allow still decides.
+	network.nacl_port_reachable([high, entry(200, "deny", "6", "0.0.0.0/0", 22, 22), low], "0.0.0.0/0", 22) == low
+
+	# A deny below both overrides both.
+	not network.nacl_port_reachable([high, entry(50, "deny", "6", "0.0.0.0/0", 0, 1024), low], "0.0.0.0/0", 22)
+
+	# A deny from the other CIDR, or of another port, or outbound, does not count.
+	network.nacl_port_reachable([high, object.union(entry(50, "deny", "6", null, 22, 22), {"ipv6_cidr_block": "::/0"}), low], "0.0.0.0/0", 22) == low
+	network.nacl_port_reachable([high, entry(50, "deny", "6", "0.0.0.0/0", 3389, 3389), low], "0.0.0.0/0", 22) == low
+	network.nacl_port_reachable([high, object.union(entry(50, "deny", "-1", "0.0.0.0/0", null, null), {"egress": true}), low], "0.0.0.0/0", 22) == low
+}
+
+test_nacl_equal_numbers_do_not_shadow if {
+	allow := entry(100, "allow", "6", "0.0.0.0/0", 22, 22)
+	network.nacl_port_reachable([entry(100, "deny", "6", "0.0.0.0/0", 22, 22), allow], "0.0.0.0/0", 22) == allow
+}
+
 test_nacl_egress_ignored if {
 	e := object.union(entry(100, "allow", "-1", "0.0.0.0/0", null, null), {"egress": true})
 	not network.nacl_port_reachable([e], "0.0.0.0/0", 22)

@@ -32,18 +32,67 @@ import data.incloud.lib.aws.network as net
 
 admin_ports := {22, 3389}
 
+# Evaluation cost grows with every resource, and most ACLs let no administration port in from the
+# internet: the first pass (candidates) uses only literals and cheap tests on each entry; the
+# rule-number shadowing and the message are worked out for the candidate ACLs alone.
+
+# candidates are the indexes of the ACLs with an inbound allow entry from 0.0.0.0/0 or ::/0 that may
+# cover an administration port (a superset of the failing ACLs: deny decides exactly).
+candidates contains i if {
+	some i, acl in input.resources.aws_ec2_network_acl
+	some entry in acl.entries
+	entry.rule_action == "allow"
+	entry.egress == false
+	may_cover_admin_port(entry)
+	from_internet(entry)
+}
+
+may_cover_admin_port(entry) if entry.protocol == "-1"
+
+may_cover_admin_port(entry) if {
+	entry.from_port <= 22
+	22 <= entry.to_port
+}
+
+may_cover_admin_port(entry) if {
+	entry.from_port <= 3389
+	3389 <= entry.to_port
+}
+
+from_internet(entry) if entry.cidr_block == "0.0.0.0/0"
+
+from_internet(entry) if entry.ipv6_cidr_block == "::/0"
+
 deny contains {"resource_id": acl.id, "message": msg} if {
-	some acl in input.resources.aws_ec2_network_acl
-	decisive := {[cidr, port, entry] |
-		some cidr in net.open_cidrs
-		some port in admin_ports
-		entry := net.nacl_port_reachable(acl.entries, cidr, port)
+	some i in candidates
+	acl := input.resources.aws_ec2_network_acl[i]
+	text := findings_text(acl.entries)
+	text != ""
+	msg := sprintf("network ACL %s: %s", [net.label(acl.network_acl_id, acl.name), text])
+}
+
+# findings_text(entries) describes the entries that let an administration port in from the
+# internet: "rule 100 allows inbound all traffic (including TCP 22, 3389) from 0.0.0.0/0; ...";
+# "" when there are none (a defined value, which OPA caches like any other). It depends on the entries alone, so that ACLs with the same
+# entries (such as every VPC's default ACL) share one evaluation.
+findings_text(entries) := concat("; ", [t | some [_, _, t] in sort(findings)]) if {
+	# Only inbound entries from an internet-wide CIDR take part in nacl_port_reachable.
+	inbound := [entry |
+		some entry in entries
+		entry.egress == false
+		net.nacl_entry_open_cidr(entry)
+	]
+
+	# reach maps [cidr, port] to the entry that decides that traffic (net.open_cidrs and
+	# admin_ports, as literals).
+	reach := {[cidr, port]: entry |
+		some cidr in ["0.0.0.0/0", "::/0"]
+		some port in [22, 3389]
+		entry := net.nacl_port_reachable(inbound, cidr, port)
 	}
-	count(decisive) > 0
 	findings := {[entry.rule_number, cidr, text] |
-		some [cidr, _, entry] in decisive
-		ports := {p | some [c, p, e] in decisive; c == cidr; e == entry}
+		some [cidr, _], entry in reach
+		ports := {p | some p in [22, 3389]; reach[[cidr, p]] == entry}
 		text := sprintf("rule %d allows inbound %s from %s", [entry.rule_number, net.describe_tcp(entry.protocol, entry.from_port, entry.to_port, ports), cidr])
 	}
-	msg := sprintf("network ACL %s: %s", [net.label(acl.network_acl_id, acl.name), concat("; ", [t | some [_, _, t] in sort(findings)])])
 }
