@@ -145,8 +145,11 @@ describe_openings(openings) := concat("; ", [sprintf("%s from %s", [text, concat
 
 # sg_tcp_openings(sg, cidrs, ports) is the set of {"cidr", "text"} objects naming the ingress rules of
 # security group sg that admit one of the TCP ports ports from one of the internet-wide CIDRs cidrs.
-sg_tcp_openings(sg, cidrs, ports) := {{"cidr": cidr, "text": text} |
-	some rule in array_or_empty(sg.ingress_rules)
+sg_tcp_openings(sg, cidrs, ports) := sg_rules_tcp_openings(sg.ingress_rules, cidrs, ports)
+
+# sg_rules_tcp_openings(rules, cidrs, ports) is sg_tcp_openings for a security group's ingress_rules.
+sg_rules_tcp_openings(rules, cidrs, ports) := {{"cidr": cidr, "text": text} |
+	some rule in array_or_empty(rules)
 	some cidr in sg_rule_open_cidrs(rule)
 	cidr in cidrs
 	text := sg_rule_tcp_text(rule, ports)
@@ -164,11 +167,11 @@ sg_rule_from(rule, cidr) if {
 	is_array(rule.ipv6_ranges)
 }
 
-# sg_tcp_texts(sg, cidr, ports) describes (as describe_tcp does) each ingress rule of security group
-# sg that admits one of the TCP ports ports from the internet-wide CIDR cidr: the texts of
-# sg_tcp_openings(sg, {cidr}, ports), for checks that look at one CIDR only.
-sg_tcp_texts(sg, cidr, ports) := {text |
-	some rule in array_or_empty(sg.ingress_rules)
+# sg_tcp_texts(rules, cidr, ports) describes (as describe_tcp does) each of the ingress rules rules
+# (a security group's ingress_rules) that admits one of the TCP ports ports from the internet-wide
+# CIDR cidr: the texts of sg_tcp_openings(sg, {cidr}, ports), for checks that look at one CIDR only.
+sg_tcp_texts(rules, cidr, ports) := {text |
+	some rule in array_or_empty(rules)
 	sg_rule_from(rule, cidr)
 	text := sg_rule_tcp_text(rule, ports)
 }

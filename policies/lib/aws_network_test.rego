@@ -136,3 +136,24 @@ test_describe_openings_merges_cidrs if {
 	openings := {{"cidr": "0.0.0.0/0", "text": "TCP 445"}, {"cidr": "::/0", "text": "TCP 445"}}
 	network.describe_openings(openings) == "TCP 445 from 0.0.0.0/0 and ::/0"
 }
+
+test_sg_tcp_texts if {
+	rules := [
+		{"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": []},
+		{"ip_protocol": "tcp", "from_port": 0, "to_port": 65535, "ipv4_ranges": [], "ipv6_ranges": ["::/0"]},
+		{"ip_protocol": "-1", "from_port": null, "to_port": null, "ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": []},
+		{"ip_protocol": "udp", "from_port": 22, "to_port": 22, "ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": []},
+		{"ip_protocol": "tcp", "from_port": 443, "to_port": 443, "ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": []},
+		{"ip_protocol": "6", "from_port": 3389, "to_port": 3389, "ipv4_ranges": ["10.0.0.0/8"], "ipv6_ranges": []},
+	]
+	network.sg_tcp_texts(rules, "0.0.0.0/0", {22, 3389}) == {"TCP 22", "all traffic (including TCP 22, 3389)"}
+	network.sg_tcp_texts(rules, "::/0", {22, 3389}) == {"TCP 0-65535 (including 22, 3389)"}
+	network.sg_tcp_texts(null, "::/0", {22}) == set()
+
+	# The same texts as sg_tcp_openings gives for one CIDR.
+	network.sg_tcp_texts(rules, "0.0.0.0/0", {22}) == {o.text | some o in network.sg_tcp_openings({"ingress_rules": rules}, {"0.0.0.0/0"}, {22})}
+}
+
+test_describe_openings_none if {
+	network.describe_openings(set()) == ""
+}

@@ -62,11 +62,16 @@ may_cover_admin_port(rule) if {
 	3389 <= rule.to_port
 }
 
-# The message is the one describe_openings gives for openings from a single CIDR.
 deny contains {"resource_id": sg.id, "message": msg} if {
 	some i in candidates
 	sg := input.resources.aws_ec2_security_group[i]
-	texts := net.sg_tcp_texts(sg, "0.0.0.0/0", {22, 3389}) # admin_ports
-	count(texts) > 0
-	msg := sprintf("security group %s allows %s from 0.0.0.0/0", [net.sg_label(sg), concat(" and ", sort(texts))])
+	text := openings_text(sg.ingress_rules)
+	text != ""
+	msg := sprintf("security group %s allows %s from 0.0.0.0/0", [net.sg_label(sg), text])
 }
+
+# openings_text(rules) is what describe_openings says of the rules admitting an administration
+# port from 0.0.0.0/0, without the " from 0.0.0.0/0": their texts, sorted, joined with " and "; "" when
+# there are none. It depends on the rules alone, so that groups with the same rules share one
+# evaluation (OPA caches function values per argument).
+openings_text(rules) := concat(" and ", sort(net.sg_tcp_texts(rules, "0.0.0.0/0", {22, 3389}))) # admin_ports

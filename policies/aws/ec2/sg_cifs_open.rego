@@ -59,7 +59,12 @@ from_internet(rule) if "::/0" in rule.ipv6_ranges
 deny contains {"resource_id": sg.id, "message": msg} if {
 	some i in candidates
 	sg := input.resources.aws_ec2_security_group[i]
-	openings := net.sg_tcp_openings(sg, net.open_cidrs, {445})
-	count(openings) > 0
-	msg := sprintf("security group %s allows %s", [net.sg_label(sg), net.describe_openings(openings)])
+	text := openings_text(sg.ingress_rules)
+	text != ""
+	msg := sprintf("security group %s allows %s", [net.sg_label(sg), text])
 }
+
+# openings_text(rules) describes the rules admitting TCP 445 from the internet ("" when there are
+# none). It depends on the rules alone, so that groups with the same rules share one evaluation
+# (OPA caches function values per argument).
+openings_text(rules) := net.describe_openings(net.sg_rules_tcp_openings(rules, {"0.0.0.0/0", "::/0"}, {445})) # net.open_cidrs
