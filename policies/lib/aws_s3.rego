@@ -94,10 +94,20 @@ only_insecure_transport_condition(stmt) if {
 # denies_insecure_transport(policy, bucket_arn) is true when the bucket policy has a statement
 # that denies every S3 action on the bucket's objects to everyone over plain HTTP.
 denies_insecure_transport(policy, bucket_arn) if {
+	some pattern in insecure_transport_deny_patterns(policy)
+	glob.match(pattern, null, sprintf("%s/any-object-key", [bucket_arn]))
+}
+
+# insecure_transport_deny_patterns(policy) is the Resource patterns (escaped for glob.match) of the
+# statements of policy that deny every S3 action to everyone over plain HTTP. It depends on the
+# policy alone, so that buckets with the same policy share one evaluation (OPA caches function
+# values per argument), and the per-bucket work is one glob match per pattern.
+insecure_transport_deny_patterns(policy) := [escape_glob(r) |
 	some stmt in statements(policy)
 	stmt.Effect == "Deny"
 	principal_everyone(stmt.Principal)
 	action_all_s3(stmt)
-	resource_matches(stmt, sprintf("%s/any-object-key", [bucket_arn]))
 	only_insecure_transport_condition(stmt)
-}
+	some r in as_array(stmt.Resource)
+	is_string(r)
+]
