@@ -28,14 +28,20 @@ package incloud.aws.s3.mfa_delete
 # versioning is null when it could not be read: such buckets are left to the engine's error handling.
 deny contains {"resource_id": b.id, "message": msg} if {
 	some b in input.resources.aws_s3_bucket
-	is_object(b.versioning)
-	is_string(b.versioning.mfa_delete)
-	b.versioning.mfa_delete != "Enabled"
-	msg := sprintf("bucket %s does not require MFA to delete object versions (MFA delete %s, versioning %s)", [
-		b.name,
-		state(b.versioning.mfa_delete, "never enabled"),
-		state(b.versioning.status, "never enabled"),
-	])
+	detail := versioning_detail(b.versioning)
+	msg := sprintf("bucket %s does not require MFA to delete object versions (%s)", [b.name, detail])
+}
+
+# versioning_detail(v) describes a versioning configuration without MFA delete: "MFA delete
+# disabled, versioning enabled". It depends on the configuration alone, so that OPA's function
+# cache shares it between buckets with the same one.
+versioning_detail(v) := sprintf("MFA delete %s, versioning %s", [
+	state(v.mfa_delete, "never enabled"),
+	state(v.status, "never enabled"),
+]) if {
+	is_object(v)
+	is_string(v.mfa_delete)
+	v.mfa_delete != "Enabled"
 }
 
 state(s, _) := lower(s) if s != ""
