@@ -73,26 +73,42 @@ deny contains {"resource_id": acl.id, "message": msg} if {
 
 # findings_text(entries) describes the entries that let an administration port in from the
 # internet: "rule 100 allows inbound all traffic (including TCP 22, 3389) from 0.0.0.0/0; ...";
-# "" when there are none (a defined value, which OPA caches like any other). It depends on the entries alone, so that ACLs with the same
-# entries (such as every VPC's default ACL) share one evaluation.
+# "" when there are none (a defined value, which OPA caches like any other). It depends on the
+# entries alone, so that ACLs with the same entries (such as every VPC's default ACL) share one
+# evaluation.
 findings_text(entries) := concat("; ", [t | some [_, _, t] in sort(findings)]) if {
-	# Only inbound entries from an internet-wide CIDR take part in nacl_port_reachable.
-	inbound := [entry |
-		some entry in entries
-		entry.egress == false
-		net.nacl_entry_open_cidr(entry)
-	]
-
-	# reach maps [cidr, port] to the entry that decides that traffic (net.open_cidrs and
-	# admin_ports, as literals).
-	reach := {[cidr, port]: entry |
-		some cidr in ["0.0.0.0/0", "::/0"]
-		some port in [22, 3389]
-		entry := net.nacl_port_reachable(inbound, cidr, port)
-	}
 	findings := {[entry.rule_number, cidr, text] |
-		some [cidr, _], entry in reach
-		ports := {p | some p in [22, 3389]; reach[[cidr, p]] == entry}
+		# net.open_cidrs, as literals.
+		some [cidr, field] in [["0.0.0.0/0", "cidr_block"], ["::/0", "ipv6_cidr_block"]]
+
+		# Only the inbound entries from cidr take part (net.nacl_port_reachable, with the
+		# entries already narrowed to one CIDR).
+		inbound := [e | some e in entries; e[field] == cidr; e.egress == false]
+
+		# decisive maps each administration port to the entry that decides it.
+		decisive := {port: e | some port in [22, 3389]; e := reachable(inbound, port)}
+		some entry in {e | some e in decisive}
+		ports := {p | some p, e in decisive; e == entry}
 		text := sprintf("rule %d allows inbound %s from %s", [entry.rule_number, net.describe_tcp(entry.protocol, entry.from_port, entry.to_port, ports), cidr])
 	}
+}
+
+# reachable(inbound, port) is net.nacl_port_reachable(inbound, cidr, port) for entries inbound that
+# are all inbound entries from cidr: the lowest-numbered allow entry covering TCP port port, unless
+# a lower-numbered deny entry covers it too.
+reachable(inbound, port) := first if {
+	allows := [[e.rule_number, e] |
+		some e in inbound
+		e.rule_action == "allow"
+		net.covers_tcp_port(e.protocol, e.from_port, e.to_port, port)
+	]
+	first := sort(allows)[0][1]
+	not shadowed(inbound, first.rule_number, port)
+}
+
+shadowed(inbound, n, port) if {
+	some e in inbound
+	e.rule_number < n
+	e.rule_action == "deny"
+	net.covers_tcp_port(e.protocol, e.from_port, e.to_port, port)
 }
