@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -61,12 +62,15 @@ func generateSnapshot(tb testing.TB, n int) []byte {
 	}
 	for i := 0; i < n; i++ {
 		tmpl := templates[i%len(templates)]
-		clone := make(snapshot.Resource, len(tmpl.r))
-		for k, v := range tmpl.r {
-			clone[k] = v
+		u := uniquifier{
+			suffix: fmt.Sprintf("-%d", i),
+			oldID:  tmpl.r.ID(), newID: fmt.Sprintf("%s-%d", tmpl.r.ID(), i),
 		}
-		clone["id"] = fmt.Sprintf("%s-%d", tmpl.r.ID(), i)
-		clone["name"] = fmt.Sprintf("%s-%d", tmpl.r["name"], i)
+		if name, _ := tmpl.r["name"].(string); name != "" {
+			u.oldName, u.newName = name, fmt.Sprintf("%s-%d", name, i)
+		}
+		clone := u.value("", map[string]any(tmpl.r)).(map[string]any)
+		clone["id"], clone["name"] = u.newID, u.newName
 		out.Add(tmpl.typ, clone)
 	}
 	for _, e := range demo.Errors {
@@ -77,6 +81,42 @@ func generateSnapshot(tb testing.TB, n int) []byte {
 		tb.Fatal(err)
 	}
 	return data
+}
+
+// uniquifier deep-copies a template resource so that no two generated resources share nested
+// content: references to the template's id or name (a bucket policy's Resource ARNs) follow the
+// clone, and every nested identifier (*_id: access keys, rule and entry ids, ...) becomes unique.
+// Otherwise OPA would evaluate each distinct nested value once and the benchmark would flatter it.
+type uniquifier struct {
+	suffix                         string
+	oldID, newID, oldName, newName string
+}
+
+func (u uniquifier) value(key string, v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = u.value(k, x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = u.value(key, x)
+		}
+		return out
+	case string:
+		s := strings.ReplaceAll(v, u.oldID, u.newID)
+		if u.oldName != "" {
+			s = strings.ReplaceAll(s, u.oldName, u.newName)
+		}
+		if strings.HasSuffix(key, "_id") && s != "" && s == v {
+			s += u.suffix
+		}
+		return s
+	}
+	return v
 }
 
 // peakHeap samples the heap while fn runs and returns the highest HeapInuse seen above the

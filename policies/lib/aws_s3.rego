@@ -61,7 +61,29 @@ action_all_s3(stmt) if {
 resource_matches(stmt, arn) if {
 	some r in as_array(stmt.Resource)
 	is_string(r)
-	glob.match(escape_glob(r), null, arn)
+	arn_matches(r, arn)
+}
+
+# arn_matches(pattern, arn): IAM wildcard matching, where "*" matches any characters (dots and
+# slashes included: glob.match gets no delimiters) and "?" one. The common patterns (exact, or a
+# prefix ending in a single "*") are decided with string tests; the rest go through glob.match.
+arn_matches(pattern, arn) if pattern == arn
+
+arn_matches(pattern, arn) if {
+	prefix_pattern(pattern)
+	startswith(arn, trim_suffix(pattern, "*"))
+}
+
+arn_matches(pattern, arn) if {
+	not prefix_pattern(pattern)
+	glob.match(escape_glob(pattern), [], arn)
+}
+
+prefix_pattern(pattern) if {
+	endswith(pattern, "*")
+	prefix := trim_suffix(pattern, "*")
+	not contains(prefix, "*")
+	not contains(prefix, "?")
 }
 
 escape_glob(p) := strings.replace_n({"\\": "\\\\", "[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}"}, p)
@@ -95,14 +117,14 @@ only_insecure_transport_condition(stmt) if {
 # that denies every S3 action on the bucket's objects to everyone over plain HTTP.
 denies_insecure_transport(policy, bucket_arn) if {
 	some pattern in insecure_transport_deny_patterns(policy)
-	glob.match(pattern, null, sprintf("%s/any-object-key", [bucket_arn]))
+	arn_matches(pattern, concat("", [bucket_arn, "/any-object-key"]))
 }
 
-# insecure_transport_deny_patterns(policy) is the Resource patterns (escaped for glob.match) of the
+# insecure_transport_deny_patterns(policy) is the Resource patterns of the
 # statements of policy that deny every S3 action to everyone over plain HTTP. It depends on the
 # policy alone, so that buckets with the same policy share one evaluation (OPA caches function
 # values per argument), and the per-bucket work is one glob match per pattern.
-insecure_transport_deny_patterns(policy) := [escape_glob(r) |
+insecure_transport_deny_patterns(policy) := [r |
 	some stmt in statements(policy)
 	stmt.Effect == "Deny"
 	principal_everyone(stmt.Principal)

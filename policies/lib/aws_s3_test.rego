@@ -80,3 +80,23 @@ test_deny_http_resources if {
 }
 
 test_null_policy if not s3.denies_insecure_transport(null, arn)
+
+# "*" crosses dots and slashes, as in IAM: bucket names may contain dots.
+test_deny_http_dotted_bucket if {
+	dotted := "arn:aws:s3:::www.example.com"
+	s3.denies_insecure_transport({"Statement": [https_only({"Resource": "*"})]}, dotted)
+	s3.denies_insecure_transport({"Statement": [https_only({"Resource": "arn:aws:s3:::*"})]}, dotted)
+	s3.denies_insecure_transport({"Statement": [https_only({"Resource": "arn:aws:s3:::www.example.com/*"})]}, dotted)
+	s3.denies_insecure_transport({"Statement": [https_only({"Resource": "arn:aws:s3:::www.*.com/*"})]}, dotted)
+	s3.denies_insecure_transport({"Statement": [https_only({"Resource": "arn:aws:s3:::www.example.co?/*"})]}, dotted)
+	not s3.denies_insecure_transport({"Statement": [https_only({"Resource": "arn:aws:s3:::www.*.org/*"})]}, dotted)
+}
+
+test_arn_matches if {
+	s3.arn_matches("arn:aws:s3:::a/b", "arn:aws:s3:::a/b")
+	s3.arn_matches("arn:aws:s3:::a*", "arn:aws:s3:::a.b/c")
+	s3.arn_matches("arn:aws:s3:::a?c/*", "arn:aws:s3:::abc/x")
+	not s3.arn_matches("arn:aws:s3:::a?c/*", "arn:aws:s3:::ac/x")
+	s3.arn_matches("arn:aws:s3:::[x]*", "arn:aws:s3:::[x]y")
+	not s3.arn_matches("arn:aws:s3:::b*", "arn:aws:s3:::a")
+}
