@@ -107,10 +107,12 @@ func (u uniquifier) value(key string, v any) any {
 		}
 		return out
 	case string:
-		s := strings.ReplaceAll(v, u.oldID, u.newID)
+		pairs := []string{u.oldID, u.newID}
 		if u.oldName != "" {
-			s = strings.ReplaceAll(s, u.oldName, u.newName)
+			pairs = append(pairs, u.oldName, u.newName)
 		}
+		// One pass: the id often contains the name, and must not be renamed twice.
+		s := strings.NewReplacer(pairs...).Replace(v)
 		if strings.HasSuffix(key, "_id") && s != "" && s == v {
 			s += u.suffix
 		}

@@ -242,9 +242,50 @@ s3_object_events_recorded(bucket, mode) if s3_object_logged(mode, bucket.region,
 
 # s3_object_logged(mode, region, name): some trail records the object events of mode of the
 # bucket name in region.
-s3_object_logged("write", region, name) if coverage_records(s3_write_coverage, region, name)
+s3_object_logged("write", region, name) if indexed_records(s3_write_index, region, name)
 
-s3_object_logged("read", region, name) if coverage_records(s3_read_coverage, region, name)
+s3_object_logged("read", region, name) if indexed_records(s3_read_index, region, name)
+
+# s3_object_logged_everywhere(mode): some trail records the object events of mode of every bucket
+# in every region, so no bucket needs looking at.
+s3_object_logged_everywhere("write") if s3_write_index.everywhere
+
+s3_object_logged_everywhere("read") if s3_read_index.everywhere
+
+# s3_write_index and s3_read_index arrange the snapshot's coverage entries for look-ups by bucket
+# (complete rules: computed once per snapshot), so each bucket costs a few set look-ups.
+s3_write_index := coverage_index(s3_write_coverage)
+
+s3_read_index := coverage_index(s3_read_coverage)
+
+coverage_index(coverage) := {
+	"everywhere": covers_everything(coverage),
+	"regions": {r | some e in coverage; e.target == ["all"]; e.scope[0] == "region"; r := e.scope[1]},
+	"names": {n | some e in coverage; e.scope == ["all"]; e.target[0] == "bucket"; n := e.target[1]},
+	"names_in": {[r, n] | some e in coverage; e.scope[0] == "region"; e.target[0] == "bucket"; r := e.scope[1]; n := e.target[1]},
+	"arn": [e | some e in coverage; e.arn],
+}
+
+covers_everything(coverage) := true if {"scope": ["all"], "target": ["all"]} in coverage
+else := false
+
+# indexed_records(ix, region, name): the same answer as coverage_records over the entries that
+# coverage_index(ix) arranged.
+indexed_records(ix, _, _) if ix.everywhere
+
+indexed_records(ix, region, _) if region in ix.regions
+
+indexed_records(ix, _, name) if name in ix.names
+
+indexed_records(ix, region, name) if [region, name] in ix.names_in
+
+indexed_records(ix, region, name) if {
+	some entry in ix.arn
+	entry.scope in [["all"], ["region", region]]
+	prefix := bucket_object_prefix(name)
+	arn_includes_bucket(entry.arn, prefix)
+	not arn_excludes_bucket(entry.arn, prefix)
+}
 
 # ---------------------------------------------------------------------------------------------
 # CloudWatch Logs groups of trails

@@ -65,8 +65,8 @@ resource_matches(stmt, arn) if {
 }
 
 # arn_matches(pattern, arn): IAM wildcard matching, where "*" matches any characters (dots and
-# slashes included: glob.match gets no delimiters) and "?" one. The common patterns (exact, or a
-# prefix ending in a single "*") are decided with string tests; the rest go through glob.match.
+# slashes included: glob.match gets no delimiters) and "?" one. The common patterns (no wildcard,
+# or a prefix ending in a single "*") are decided with string tests; the rest go through glob.match.
 arn_matches(pattern, arn) if pattern == arn
 
 arn_matches(pattern, arn) if {
@@ -75,6 +75,7 @@ arn_matches(pattern, arn) if {
 }
 
 arn_matches(pattern, arn) if {
+	regex.match(`[*?]`, pattern)
 	not prefix_pattern(pattern)
 	glob.match(escape_glob(pattern), [], arn)
 }
