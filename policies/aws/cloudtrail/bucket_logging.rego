@@ -17,8 +17,7 @@ package incloud.aws.cloudtrail.bucket_logging
 
 deny contains {"resource_id": t.id, "message": msg} if {
 	some t in input.resources.aws_cloudtrail_trail
-	some b in input.resources.aws_s3_bucket
-	b.name == t.s3_bucket_name
+	b := buckets[t.s3_bucket_name]
 	is_null(b.logging)
 	msg := sprintf("trail %s delivers to bucket %s, which has no server access logging", [t.name, b.name])
 }
@@ -26,7 +25,7 @@ deny contains {"resource_id": t.id, "message": msg} if {
 unknown contains {"resource_id": t.id, "message": msg} if {
 	some t in input.resources.aws_cloudtrail_trail
 	is_string(t.s3_bucket_name)
-	not bucket_in_snapshot(t.s3_bucket_name)
+	not buckets[t.s3_bucket_name]
 	msg := sprintf(
 		"trail %s delivers to bucket %s, which is not in the snapshot (another account's bucket, or not collected): its access logging cannot be checked",
 		[t.name, t.s3_bucket_name],
@@ -39,7 +38,5 @@ unknown contains {"resource_id": t.id, "message": msg} if {
 	msg := sprintf("trail %s has no S3 bucket recorded: its bucket's access logging cannot be checked", [t.name])
 }
 
-bucket_in_snapshot(name) if {
-	some b in input.resources.aws_s3_bucket
-	b.name == name
-}
+# buckets maps bucket names to buckets, built once per snapshot.
+buckets := {b.name: b | some b in input.resources.aws_s3_bucket}
