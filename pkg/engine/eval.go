@@ -150,7 +150,7 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check)
 		}()
 	}
 	var cancelled error
-	for i := range checks {
+	for _, i := range largestFirst(checks, t) {
 		if err := ctx.Err(); err != nil {
 			cancelled = err
 			break
@@ -367,4 +367,17 @@ func MarshalInput(s *snapshot.Snapshot) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(ast.NewTerm(v))
+}
+
+// largestFirst orders check indexes by the number of resources of their type, largest first, so
+// that the longest evaluations start early and the workers finish together.
+func largestFirst(checks []*Check, t *Target) []int {
+	order := make([]int, len(checks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return len(t.resources[checks[order[a]].ResourceType]) > len(t.resources[checks[order[b]].ResourceType])
+	})
+	return order
 }
