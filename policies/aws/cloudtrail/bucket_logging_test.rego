@@ -1,7 +1,7 @@
 package incloud.aws.cloudtrail.bucket_logging_test
 
 import data.incloud.aws.cloudtrail.bucket_logging
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 trail_bucket(logging) := {
 	"id": "arn:aws:s3:::trail-bucket", "name": "trail-bucket", "region": "eu-west-1", "tags": {},

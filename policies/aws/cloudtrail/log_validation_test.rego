@@ -1,7 +1,7 @@
 package incloud.aws.cloudtrail.log_validation_test
 
 import data.incloud.aws.cloudtrail.log_validation
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 snapshot(trails) := {"collected_at": "2026-11-20T06:00:00Z", "resources": {"aws_cloudtrail_trail": trails}}
 

@@ -15,23 +15,23 @@
 #   depends_on: [aws_cloudtrail_trail]
 package incloud.aws.cloudtrail.multi_region
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.cloudtrail
 
 # trails is every trail in the snapshot, empty when there are none.
 trails := [t | some t in input.resources.aws_cloudtrail_trail]
 
-trail_text(t) := sprintf("%s: %s", [t.name, concat(", ", sort(logging.trail_shortcomings(t)))])
+trail_text(t) := sprintf("%s: %s", [t.name, concat(", ", sort(cloudtrail.trail_shortcomings(t)))])
 
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	count(logging.management_trails) == 0
+	count(cloudtrail.management_trails) == 0
 	count(trails) == 0
 	msg := sprintf("account %s has no CloudTrail trail", [a.name])
 }
 
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	count(logging.management_trails) == 0
+	count(cloudtrail.management_trails) == 0
 	count(trails) > 0
 	msg := sprintf(
 		"account %s has no trail that is multi-region, logging and recording all read and write management events (%s)",

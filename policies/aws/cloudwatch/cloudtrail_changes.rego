@@ -15,10 +15,10 @@
 #   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
 package incloud.aws.cloudwatch.cloudtrail_changes
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.metric_filters
 
-# The CIS filter pattern for this check is logging.cis_metric_filters.cloudtrail_changes.
+# The CIS filter pattern for this check is metric_filters.cis.cloudtrail_changes.
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	msg := logging.monitoring_gap("cloudtrail_changes")
+	msg := metric_filters.monitoring_gap("cloudtrail_changes")
 }

@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.cloudtrail_changes_test
 
 import data.incloud.aws.cloudwatch.cloudtrail_changes
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }`
 

@@ -15,10 +15,10 @@
 #   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
 package incloud.aws.cloudwatch.cmk_deletion
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.metric_filters
 
-# The CIS filter pattern for this check is logging.cis_metric_filters.cmk_deletion.
+# The CIS filter pattern for this check is metric_filters.cis.cmk_deletion.
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	msg := logging.monitoring_gap("cmk_deletion")
+	msg := metric_filters.monitoring_gap("cmk_deletion")
 }

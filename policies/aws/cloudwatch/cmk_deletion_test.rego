@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.cmk_deletion_test
 
 import data.incloud.aws.cloudwatch.cmk_deletion
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }`
 

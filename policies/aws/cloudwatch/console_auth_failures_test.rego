@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.console_auth_failures_test
 
 import data.incloud.aws.cloudwatch.console_auth_failures
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }`
 

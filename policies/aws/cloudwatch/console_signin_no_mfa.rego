@@ -15,10 +15,10 @@
 #   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
 package incloud.aws.cloudwatch.console_signin_no_mfa
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.metric_filters
 
-# The CIS filter pattern for this check is logging.cis_metric_filters.console_signin_no_mfa.
+# The CIS filter pattern for this check is metric_filters.cis.console_signin_no_mfa.
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	msg := logging.monitoring_gap("console_signin_no_mfa")
+	msg := metric_filters.monitoring_gap("console_signin_no_mfa")
 }

@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.console_signin_no_mfa_test
 
 import data.incloud.aws.cloudwatch.console_signin_no_mfa
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }`
 

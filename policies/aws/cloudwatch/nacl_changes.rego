@@ -15,10 +15,10 @@
 #   depends_on: [aws_cloudtrail_trail, aws_logs_metric_filter, aws_cloudwatch_alarm]
 package incloud.aws.cloudwatch.nacl_changes
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.metric_filters
 
-# The CIS filter pattern for this check is logging.cis_metric_filters.nacl_changes.
+# The CIS filter pattern for this check is metric_filters.cis.nacl_changes.
 deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
-	msg := logging.monitoring_gap("nacl_changes")
+	msg := metric_filters.monitoring_gap("nacl_changes")
 }

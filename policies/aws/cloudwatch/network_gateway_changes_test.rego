@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.network_gateway_changes_test
 
 import data.incloud.aws.cloudwatch.network_gateway_changes
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }`
 

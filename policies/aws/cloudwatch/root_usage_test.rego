@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.root_usage_test
 
 import data.incloud.aws.cloudwatch.root_usage
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`
 

@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.s3_policy_changes_test
 
 import data.incloud.aws.cloudwatch.s3_policy_changes
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }`
 

@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.security_group_changes_test
 
 import data.incloud.aws.cloudwatch.security_group_changes
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }`
 

@@ -1,7 +1,7 @@
 package incloud.aws.cloudwatch.unauthorized_api_calls_test
 
 import data.incloud.aws.cloudwatch.unauthorized_api_calls
-import data.incloud.lib.aws.logging_test as fx
+import data.incloud.lib.aws.fixtures_test as fx
 
 cis_pattern := `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }`
 

@@ -15,11 +15,11 @@
 #   depends_on: [aws_cloudtrail_trail]
 package incloud.aws.s3.object_read_logging
 
-import data.incloud.lib.aws.logging
+import data.incloud.lib.aws.s3_data_events
 
 deny contains {"resource_id": b.id, "message": msg} if {
-	not logging.s3_object_logged_everywhere("read")
+	not s3_data_events.s3_object_logged_everywhere("read")
 	some b in input.resources.aws_s3_bucket
-	not logging.s3_object_logged("read", b.region, b.name)
+	not s3_data_events.s3_object_logged("read", b.region, b.name)
 	msg := sprintf("no logging CloudTrail trail covering region %s records S3 object-level read events (data events) for bucket %s", [b.region, b.name])
 }

@@ -56,14 +56,6 @@ action_all_s3(stmt) if {
 	lower(a) in {"*", "s3:*"}
 }
 
-# resource_matches(stmt, arn) is true when a Resource pattern of the statement matches arn. IAM
-# patterns know "*" and "?" only: other glob syntax is escaped.
-resource_matches(stmt, arn) if {
-	some r in as_array(stmt.Resource)
-	is_string(r)
-	arn_matches(r, arn)
-}
-
 # arn_matches(pattern, arn): IAM wildcard matching, where "*" matches any characters (dots and
 # slashes included: glob.match gets no delimiters) and "?" one. The common patterns (no wildcard,
 # or a prefix ending in a single "*") are decided with string tests; the rest go through glob.match.

@@ -7,26 +7,29 @@ rule(protocol, from, to) := {
 	"ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": [], "prefix_list_ids": [], "source_group_ids": [],
 }
 
-test_tcp_single_port if network.sg_rule_covers_tcp_port(rule("tcp", 22, 22), 22)
+# covers(rule, port): the security-group rule lets TCP port port through.
+covers(r, port) if network.covers_tcp_port(r.ip_protocol, r.from_port, r.to_port, port)
 
-test_tcp_other_port if not network.sg_rule_covers_tcp_port(rule("tcp", 80, 80), 22)
+test_tcp_single_port if covers(rule("tcp", 22, 22), 22)
 
-test_tcp_range_contains if network.sg_rule_covers_tcp_port(rule("tcp", 0, 1024), 22)
+test_tcp_other_port if not covers(rule("tcp", 80, 80), 22)
+
+test_tcp_range_contains if covers(rule("tcp", 0, 1024), 22)
 
 test_tcp_range_bounds if {
-	network.sg_rule_covers_tcp_port(rule("tcp", 22, 80), 22)
-	network.sg_rule_covers_tcp_port(rule("tcp", 3000, 3389), 3389)
-	not network.sg_rule_covers_tcp_port(rule("tcp", 23, 3388), 22)
-	not network.sg_rule_covers_tcp_port(rule("tcp", 23, 3388), 3389)
+	covers(rule("tcp", 22, 80), 22)
+	covers(rule("tcp", 3000, 3389), 3389)
+	not covers(rule("tcp", 23, 3388), 22)
+	not covers(rule("tcp", 23, 3388), 3389)
 }
 
-test_tcp_by_number if network.sg_rule_covers_tcp_port(rule("6", 22, 22), 22)
+test_tcp_by_number if covers(rule("6", 22, 22), 22)
 
-test_all_protocols_null_ports if network.sg_rule_covers_tcp_port(rule("-1", null, null), 3389)
+test_all_protocols_null_ports if covers(rule("-1", null, null), 3389)
 
-test_udp_not_tcp if not network.sg_rule_covers_tcp_port(rule("udp", 0, 65535), 22)
+test_udp_not_tcp if not covers(rule("udp", 0, 65535), 22)
 
-test_null_ports_unknown if not network.sg_rule_covers_tcp_port(rule("tcp", null, null), 22)
+test_null_ports_unknown if not covers(rule("tcp", null, null), 22)
 
 test_open_cidrs if {
 	network.sg_rule_open_cidrs({"ipv4_ranges": ["10.0.0.0/8", "0.0.0.0/0"], "ipv6_ranges": ["::/0"]}) == {"0.0.0.0/0", "::/0"}
@@ -117,13 +120,13 @@ test_sg_tcp_openings if {
 		object.union(rule("-1", null, null), {"ipv4_ranges": ["10.0.0.0/8"], "ipv6_ranges": ["::/0"]}),
 		rule("tcp", 443, 443),
 	]}
-	openings := network.sg_tcp_openings(sg, network.open_cidrs, {22, 3389})
+	openings := network.sg_rules_tcp_openings(sg.ingress_rules, network.open_cidrs, {22, 3389})
 	openings == {
 		{"cidr": "0.0.0.0/0", "text": "TCP 22"},
 		{"cidr": "::/0", "text": "all traffic (including TCP 22, 3389)"},
 	}
 	network.describe_openings(openings) == "TCP 22 from 0.0.0.0/0; all traffic (including TCP 22, 3389) from ::/0"
-	network.sg_tcp_openings(sg, {"0.0.0.0/0"}, {443}) == {{"cidr": "0.0.0.0/0", "text": "TCP 443"}}
+	network.sg_rules_tcp_openings(sg.ingress_rules, {"0.0.0.0/0"}, {443}) == {{"cidr": "0.0.0.0/0", "text": "TCP 443"}}
 }
 
 test_labels if {
@@ -150,8 +153,8 @@ test_sg_tcp_texts if {
 	network.sg_tcp_texts(rules, "::/0", {22, 3389}) == {"TCP 0-65535 (including 22, 3389)"}
 	network.sg_tcp_texts(null, "::/0", {22}) == set()
 
-	# The same texts as sg_tcp_openings gives for one CIDR.
-	network.sg_tcp_texts(rules, "0.0.0.0/0", {22}) == {o.text | some o in network.sg_tcp_openings({"ingress_rules": rules}, {"0.0.0.0/0"}, {22})}
+	# The same texts as sg_rules_tcp_openings gives for one CIDR.
+	network.sg_tcp_texts(rules, "0.0.0.0/0", {22}) == {o.text | some o in network.sg_rules_tcp_openings(rules, {"0.0.0.0/0"}, {22})}
 }
 
 test_describe_openings_none if {

@@ -11,25 +11,10 @@ open_ipv6 := "::/0"
 
 open_cidrs := {open_ipv4, open_ipv6}
 
-# Protocol values that carry TCP: "-1" (every protocol) and TCP by name or number.
-tcp_protocols := {"-1", "tcp", "6"}
-
-# all_protocols(p) is true for the "every protocol" value "-1".
-all_protocols(p) if p == "-1"
-
 # carries_tcp(p) is true when protocol value p lets TCP through.
 carries_tcp(p) if {
 	is_string(p)
-	lower(p) in {"-1", "tcp", "6"} # tcp_protocols, as a literal: a rule reference costs more
-}
-
-# range_covers(from, to, port) is true when the inclusive port range from..to contains port.
-# Null (unknown) bounds never cover anything.
-range_covers(from, to, port) if {
-	is_number(from)
-	is_number(to)
-	from <= port
-	port <= to
+	lower(p) in {"-1", "tcp", "6"} # "-1" is every protocol; a literal set: a rule reference costs more
 }
 
 # covers_tcp_port(protocol, from, to, port) is true when traffic of the given protocol and port
@@ -46,12 +31,6 @@ covers_tcp_port(protocol, from, to, port) if {
 	carries_tcp(protocol)
 }
 
-# sg_rule_covers_tcp_port(rule, port): the security-group rule lets TCP port port through.
-sg_rule_covers_tcp_port(rule, port) if covers_tcp_port(rule.ip_protocol, rule.from_port, rule.to_port, port)
-
-# nacl_entry_covers_tcp_port(entry, port): the network-ACL entry matches TCP port port.
-nacl_entry_covers_tcp_port(entry, port) if covers_tcp_port(entry.protocol, entry.from_port, entry.to_port, port)
-
 # sg_rule_open_cidrs(rule) is the set of internet-wide CIDRs (0.0.0.0/0, ::/0) a rule admits.
 sg_rule_open_cidrs(rule) := {c |
 	some c in array.concat(array_or_empty(rule.ipv4_ranges), array_or_empty(rule.ipv6_ranges))
@@ -62,17 +41,6 @@ sg_rule_open_cidrs(rule) := {c |
 nacl_entry_open_cidr(entry) := entry.cidr_block if entry.cidr_block == open_ipv4
 
 nacl_entry_open_cidr(entry) := entry.ipv6_cidr_block if entry.ipv6_cidr_block == open_ipv6
-
-# nacl_entry_is_ingress_allow(entry) / nacl_entry_is_ingress_deny(entry): inbound entries by action.
-nacl_entry_is_ingress_allow(entry) if {
-	entry.egress == false
-	entry.rule_action == "allow"
-}
-
-nacl_entry_is_ingress_deny(entry) if {
-	entry.egress == false
-	entry.rule_action == "deny"
-}
 
 # nacl_port_reachable(entries, cidr, port) is the allow entry that lets inbound TCP port port in from
 # the whole of cidr (0.0.0.0/0 or ::/0), if any. Network ACLs apply the lowest-numbered matching
@@ -143,11 +111,9 @@ describe_openings(openings) := concat("; ", [sprintf("%s from %s", [text, concat
 	}
 }
 
-# sg_tcp_openings(sg, cidrs, ports) is the set of {"cidr", "text"} objects naming the ingress rules of
-# security group sg that admit one of the TCP ports ports from one of the internet-wide CIDRs cidrs.
-sg_tcp_openings(sg, cidrs, ports) := sg_rules_tcp_openings(sg.ingress_rules, cidrs, ports)
-
-# sg_rules_tcp_openings(rules, cidrs, ports) is sg_tcp_openings for a security group's ingress_rules.
+# sg_rules_tcp_openings(rules, cidrs, ports) is the set of {"cidr", "text"} objects naming the
+# ingress rules rules (a security group's ingress_rules) that admit one of the TCP ports ports from
+# one of the internet-wide CIDRs cidrs.
 sg_rules_tcp_openings(rules, cidrs, ports) := {{"cidr": cidr, "text": text} |
 	some rule in array_or_empty(rules)
 	some cidr in sg_rule_open_cidrs(rule)
@@ -169,7 +135,7 @@ sg_rule_from(rule, cidr) if {
 
 # sg_tcp_texts(rules, cidr, ports) describes (as describe_tcp does) each of the ingress rules rules
 # (a security group's ingress_rules) that admits one of the TCP ports ports from the internet-wide
-# CIDR cidr: the texts of sg_tcp_openings(sg, {cidr}, ports), for checks that look at one CIDR only.
+# CIDR cidr: the texts of sg_rules_tcp_openings(rules, {cidr}, ports), for checks that look at one CIDR only.
 sg_tcp_texts(rules, cidr, ports) := {text |
 	some rule in array_or_empty(rules)
 	sg_rule_from(rule, cidr)
@@ -178,7 +144,7 @@ sg_tcp_texts(rules, cidr, ports) := {text |
 
 # sg_rule_tcp_text(rule, ports) is describe_tcp's text for a security-group rule that lets one of
 # the TCP ports ports through (undefined when it lets none through), with the tests of
-# sg_rule_covers_tcp_port in the cheapest order.
+# covers_tcp_port in the cheapest order.
 sg_rule_tcp_text(rule, ports) := sprintf("all traffic (including TCP %s)", [port_list(ports)]) if {
 	rule.ip_protocol == "-1"
 	count(ports) > 0
