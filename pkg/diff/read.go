@@ -13,7 +13,8 @@ import (
 
 // ReadReport reads a JSON report (as written by --format json) strictly: the file must hold
 // exactly one JSON object with schema_version findings.ReportSchemaVersion, and every result must
-// have a check id, a resource id and a known status. Results without a fingerprint get one
+// have a check id and a known status. The resource id may be empty: an error result for a list
+// call that failed names a type and region, no resource. Results without a fingerprint get one
 // computed from their identifying fields.
 func ReadReport(path string) (*findings.Report, error) {
 	data, err := os.ReadFile(path)
@@ -52,9 +53,6 @@ func ParseReport(data []byte) (*findings.Report, error) {
 		res := &r.Results[i]
 		if res.CheckID == "" {
 			return nil, fmt.Errorf("results[%d]: no check_id", i)
-		}
-		if res.ResourceID == "" {
-			return nil, fmt.Errorf("results[%d] (%s): no resource_id", i, res.CheckID)
 		}
 		if _, err := findings.ParseStatus(string(res.Status)); err != nil {
 			return nil, fmt.Errorf("results[%d] (%s on %s): %w", i, res.CheckID, res.ResourceID, err)
