@@ -58,8 +58,8 @@ func (f *collectFlags) check() error {
 	return nil
 }
 
-// errInterrupted ends a command whose collection was stopped by Ctrl-C (exit code 130, as a
-// shell reports SIGINT), after what was collected has been written.
+// errInterrupted ends a command whose collection was stopped by Ctrl-C or SIGTERM (exit code
+// 130 or 143, as a shell reports them), after what was collected has been written.
 var errInterrupted = errors.New("interrupted: the snapshot written is incomplete")
 
 // collectAWS runs the AWS collector with the flags. It returns the snapshot, also when the
@@ -137,7 +137,7 @@ was collected, marked incomplete.`,
 				return err
 			}
 			if interrupted {
-				return &exitError{code: 130, err: errInterrupted}
+				return interruptedError(cmd, errInterrupted)
 			}
 			return nil
 		},

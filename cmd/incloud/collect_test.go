@@ -39,12 +39,9 @@ func runAWSCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	err := root.ExecuteContext(context.Background())
 	code = 0
 	if err != nil {
-		code = 2
+		code = exitCode(context.Background(), err)
 		var ee *exitError
-		if errors.As(err, &ee) {
-			code = ee.code
-		}
-		if ee == nil || ee.err != nil {
+		if !errors.As(err, &ee) || ee.err != nil {
 			errb.WriteString("incloud: " + err.Error() + "\n")
 		}
 	}

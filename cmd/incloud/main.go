@@ -14,7 +14,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/incloud/incloud/pkg/engine"
+	"github.com/incloud/incloud/pkg/audit"
+	"github.com/incloud/incloud/pkg/findings"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -49,14 +50,60 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(defaultGCPercent)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig syscall.Signal }
+
+func (e signalError) Error() string { return "received " + e.sig.String() }
+
+// exitCode is the shell's convention for a process ended by the signal: 128 + its number.
+func (e signalError) exitCode() int { return 128 + int(e.sig) }
+
+// signalContext is cancelled, with a signalError as its cause, by the first SIGINT or SIGTERM;
+// a second one ends the process as usual.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			signal.Stop(ch)
+			sig, _ := s.(syscall.Signal)
+			cancel(signalError{sig: sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() { close(done); signal.Stop(ch); cancel(nil) }
+}
+
+// interruptedCode is the exit code of a run stopped by ctx: 128 + the signal, 130 (SIGINT's)
+// when no signal is known.
+func interruptedCode(ctx context.Context) int {
+	var se signalError
+	if ctx != nil && errors.As(context.Cause(ctx), &se) && se.sig > 0 {
+		return se.exitCode()
+	}
+	return 130
+}
+
+// interruptedError ends a command stopped by a signal, with the signal's exit code.
+func interruptedError(cmd *cobra.Command, err error) error {
+	return &exitError{code: interruptedCode(cmd.Context()), err: err}
+}
+
+// toolIdentity names this build in reports.
+func toolIdentity() findings.Tool { return findings.Tool{Name: "incloud", Version: version} }
+
 // run executes the CLI and returns the process exit code: 0 fine, 1 findings at or above
-// --fail-on, 2 usage or input errors (with a one-line message on stderr).
+// --fail-on, 2 usage or input errors (with a one-line message on stderr), 128 + the signal
+// when interrupted (130 for Ctrl-C, 143 for SIGTERM).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
@@ -66,20 +113,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	code := 2
+	code := exitCode(ctx, err)
 	var ee *exitError
-	if errors.As(err, &ee) {
-		code = ee.code
-		if ee.err == nil {
-			return code
-		}
+	if errors.As(err, &ee) && ee.err == nil {
+		return code
 	}
 	fmt.Fprintf(stderr, "incloud: %v\n", err)
 	return code
 }
 
+// exitCode maps an error to the process exit code.
+func exitCode(ctx context.Context, err error) int {
+	var (
+		ee  *exitError
+		in  *audit.InputError
+		bad *audit.FailError
+		cut *audit.InterruptedError
+	)
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &in):
+		return 2
+	case errors.As(err, &bad):
+		return 1
+	case errors.As(err, &cut):
+		return interruptedCode(ctx)
+	}
+	return 2
+}
+
 func newRootCmd() *cobra.Command {
-	engine.Tool.Version = version
 	root := &cobra.Command{
 		Use:   "incloud",
 		Short: "Audit the customer's side of the cloud shared-responsibility model",

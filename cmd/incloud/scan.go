@@ -27,9 +27,15 @@ func newScanAWSCmd() *cobra.Command {
 'error', never 'pass'.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// Check the report flags before contacting AWS, so bad input fails fast.
-			if _, _, err := rf.plan(); err != nil {
-				return usageError(err)
+			// Check the report flags and load the checks before contacting AWS, so bad input
+			// fails fast. The snapshot file is an output the reports must not overwrite.
+			var reads []string
+			if snapshotOut != "" {
+				reads = append(reads, snapshotOut)
+			}
+			a, err := rf.audit(cmd, reads)
+			if err != nil {
+				return err
 			}
 			snap, interrupted, err := cf.collectAWS(cmd)
 			if err != nil {
@@ -41,9 +47,14 @@ func newScanAWSCmd() *cobra.Command {
 				}
 			}
 			if interrupted {
-				return &exitError{code: 130, err: errInterrupted}
+				return interruptedError(cmd, errInterrupted)
 			}
-			return evaluateAndReport(cmd, []*snapshot.Snapshot{snap}, &rf)
+			inputs, err := snapshotInputs([]*snapshot.Snapshot{snap})
+			if err != nil {
+				return err
+			}
+			_, err = a.Run(cmd.Context(), inputs)
+			return err
 		},
 	}
 	cf.register(cmd.Flags())

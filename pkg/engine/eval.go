@@ -16,9 +16,6 @@ import (
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// Tool names the program in reports; the CLI sets the version.
-var Tool = findings.Tool{Name: "incloud", Version: "dev"}
-
 // Input converts a snapshot to the OPA value the checks see as `input`, once per snapshot.
 func Input(s *snapshot.Snapshot) (ast.Value, error) {
 	resources := ast.NewObject()
@@ -104,7 +101,7 @@ func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*fi
 func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*Target) (*findings.Report, error) {
 	report := &findings.Report{
 		SchemaVersion: findings.ReportSchemaVersion,
-		Tool:          Tool,
+		Tool:          e.opts.Tool,
 		GeneratedAt:   time.Now().UTC().Truncate(time.Second),
 		Results:       []findings.Result{},
 		Checks:        []findings.Check{},

@@ -31,6 +31,8 @@ type Options struct {
 	CheckTimeout time.Duration
 	// IncludeTests also compiles *_test.rego files (for the policy test runner).
 	IncludeTests bool
+	// Tool names the program in reports; an empty name is "incloud".
+	Tool findings.Tool
 }
 
 // Check is a loaded, validated and prepared check.
@@ -67,6 +69,9 @@ func Load(opts Options) (*Engine, error) {
 	}
 	if opts.CheckTimeout <= 0 {
 		opts.CheckTimeout = time.Minute
+	}
+	if opts.Tool.Name == "" {
+		opts.Tool.Name = "incloud"
 	}
 	modules, schemas, err := parseModules(opts, opts.IncludeTests)
 	if err != nil {

@@ -1,0 +1,146 @@
+package audit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/incloud/incloud/pkg/atomicfile"
+	"github.com/incloud/incloud/pkg/findings"
+	"github.com/incloud/incloud/pkg/output"
+)
+
+// Output is one requested report: a format and where it goes ("" is stdout).
+type Output struct {
+	Format string
+	Path   string
+}
+
+// ParseOutputs reads --format values (FORMAT or FORMAT=FILE; none means table) and --output (the
+// file of the one format given without =FILE). "-" is stdout.
+func ParseOutputs(formats []string, outputPath string) ([]Output, error) {
+	if len(formats) == 0 {
+		formats = []string{"table"}
+	}
+	var outs []Output
+	for _, f := range formats {
+		name, path, hasPath := strings.Cut(f, "=")
+		if _, err := output.Lookup(name); err != nil {
+			return nil, fmt.Errorf("--format: %w", err)
+		}
+		if hasPath && path == "" {
+			return nil, fmt.Errorf("--format %s: empty file name after '='", f)
+		}
+		if !hasPath {
+			path = outputPath
+		}
+		if path == "-" {
+			path = ""
+		}
+		outs = append(outs, Output{Format: name, Path: path})
+	}
+	return outs, nil
+}
+
+// checkOutputs refuses outputs that would lose data: two to stdout, two to the same file, or one
+// over a file the run reads. Paths are compared cleaned and absolute, with symbolic links in the
+// directory resolved, and existing files by identity (hard links, links to the file itself).
+// Several outputs may share a device or FIFO (/dev/null): nothing is replaced there.
+func checkOutputs(outs []Output, reads []string) ([]Output, error) {
+	for _, o := range outs {
+		if _, err := output.Lookup(o.Format); err != nil {
+			return nil, fmt.Errorf("--format: %w", err)
+		}
+	}
+	stdout := 0
+	type seen struct {
+		output Output
+		loc    location
+	}
+	var files []seen
+	for _, o := range outs {
+		if o.Path == "" {
+			if stdout++; stdout > 1 {
+				return nil, errors.New("--format: only one output can go to stdout; give the others a file (FORMAT=FILE)")
+			}
+			continue
+		}
+		loc := locate(o.Path)
+		for _, r := range reads {
+			if loc.same(locate(r)) {
+				return nil, fmt.Errorf("--format %s=%s: would overwrite %s, which this run reads; write the report elsewhere", o.Format, o.Path, r)
+			}
+		}
+		if !loc.special {
+			for _, s := range files {
+				if loc.same(s.loc) {
+					return nil, fmt.Errorf("--format: %s and %s both write %s: give each format its own file", s.output.Format, o.Format, o.Path)
+				}
+			}
+		}
+		files = append(files, seen{o, loc})
+	}
+	return outs, nil
+}
+
+// location identifies a file for comparison.
+type location struct {
+	path    string      // absolute, cleaned, directory symlinks resolved
+	info    os.FileInfo // nil when the file does not exist (yet)
+	special bool        // an existing device, FIFO or socket
+}
+
+func locate(p string) location {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = filepath.Clean(p)
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	l := location{path: abs}
+	if fi, err := os.Stat(abs); err == nil {
+		l.info = fi
+		l.special = !fi.Mode().IsRegular() && !fi.IsDir()
+	}
+	return l
+}
+
+func (l location) same(o location) bool {
+	if l.path == o.path {
+		return true
+	}
+	return l.info != nil && o.info != nil && os.SameFile(l.info, o.info)
+}
+
+// write renders every output in memory first, then writes files atomically, so a failure never
+// leaves a half-written report or replaces a previous one with garbage. The report is complete
+// by now: an interruption while writing still lets the (atomic, quick) writes finish.
+func (a *Audit) write(report *findings.Report) error {
+	rendered := make([][]byte, len(a.outputs))
+	for i, o := range a.outputs {
+		var buf bytes.Buffer
+		opts := output.Options{Color: o.Path == "" && a.opts.Color, Warn: a.opts.Warn}
+		if err := output.Write(o.Format, &buf, report, opts); err != nil {
+			return fmt.Errorf("render %s: %w", o.Format, err)
+		}
+		rendered[i] = buf.Bytes()
+	}
+	for i, o := range a.outputs {
+		if o.Path == "" {
+			if _, err := a.opts.Stdout.Write(rendered[i]); err != nil {
+				return fmt.Errorf("write %s to stdout: %w", o.Format, err)
+			}
+			continue
+		}
+		data := rendered[i]
+		if err := atomicfile.Write(o.Path, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return fmt.Errorf("write %s report: %w", o.Format, err)
+		}
+	}
+	return nil
+}
