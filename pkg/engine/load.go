@@ -3,7 +3,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/incloud/incloud/pkg/findings"
+	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 // Options configure loading and evaluation.
@@ -255,27 +255,15 @@ func readRego(fsys fs.FS, root, prefix string, withTests bool) ([]source, error)
 type schemaIndex map[string]map[string]any
 
 func loadSchemas(fsys fs.FS, dir string) (schemaIndex, error) {
-	idx := schemaIndex{}
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".json") {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		var s map[string]any
-		if err := json.Unmarshal(b, &s); err != nil {
-			return fmt.Errorf("schema %s: %w", p, err)
-		}
-		idx[strings.TrimSuffix(path.Base(p), ".json")] = s
-		return nil
-	})
+	all, err := snapshot.LoadSchemas(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("load resource schemas: %w", err)
+	}
+	idx := schemaIndex{}
+	for _, p := range all.Providers() {
+		for _, t := range all.Types(p) {
+			idx[t], _ = all.Schema(t)
+		}
 	}
 	return idx, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -26,6 +27,7 @@ type shape struct {
 	items      *shape
 	enum       []ast.Value
 	dateTime   bool
+	minLength  int
 }
 
 func compileShape(raw map[string]any) (*shape, error) {
@@ -47,7 +49,7 @@ func compileShape(raw map[string]any) (*shape, error) {
 	}
 	for k := range raw {
 		switch k {
-		case "type", "properties", "required", "additionalProperties", "items", "enum", "format", "$schema", "title", "description":
+		case "type", "properties", "required", "additionalProperties", "items", "enum", "format", "minLength", "$schema", "title", "description":
 		default:
 			return nil, fmt.Errorf("keyword %q is not supported by the fast shape check", k)
 		}
@@ -101,6 +103,9 @@ func compileShape(raw map[string]any) (*shape, error) {
 			s.enum = append(s.enum, v)
 		}
 	}
+	if n, ok := raw["minLength"].(float64); ok {
+		s.minLength = int(n)
+	}
 	if f, _ := raw["format"].(string); f == "date-time" {
 		s.dateTime = true
 	}
@@ -126,6 +131,9 @@ func (s *shape) check(v ast.Value) string {
 	}
 	switch v := v.(type) {
 	case ast.String:
+		if s.minLength > 0 && utf8.RuneCountInString(string(v)) < s.minLength {
+			return fmt.Sprintf("is shorter than %d", s.minLength)
+		}
 		if s.dateTime {
 			if _, err := time.Parse(time.RFC3339, string(v)); err != nil {
 				return "is not an RFC 3339 date-time"

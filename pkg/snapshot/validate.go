@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -19,18 +18,16 @@ import (
 )
 
 // Validator checks snapshots against the per-resource-type JSON Schemas
-// (<dir>/<provider>/<resource type>.json). It is compiled once and safe for concurrent use.
+// (<dir>/<provider>/<resource type>.json, see LoadSchemas). It is compiled once and safe for
+// concurrent use.
 type Validator struct {
-	// types maps a provider to its resource types, sorted.
-	types map[string][]string
-	// byType maps a resource type to its compiled schema, raw bytes and top-level properties.
+	*Schemas
+	// byType maps a resource type to its compiled schema.
 	byType map[string]*typeSchema
 }
 
 type typeSchema struct {
-	provider   string
 	compiled   *jsonschema.Schema
-	raw        []byte
 	properties map[string]bool
 }
 
@@ -45,111 +42,38 @@ type SchemaError struct {
 
 func (e *SchemaError) Error() string { return e.Path + ": " + e.Message }
 
-// NewValidator loads and compiles every <dir>/<provider>/<type>.json of fsys (for the built-in
-// checks: policies.FS and "schemas"). A file's name is its resource type, which must start with
-// "<provider>_".
+// NewValidator loads and compiles the schemas of fsys's dir (for the built-in checks: policies.FS
+// and "schemas"); see LoadSchemas.
 func NewValidator(fsys fs.FS, dir string) (*Validator, error) {
-	v := &Validator{types: map[string][]string{}, byType: map[string]*typeSchema{}}
-	providers, err := fs.ReadDir(fsys, dir)
+	s, err := LoadSchemas(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("read schema directory %s: %w", dir, err)
+		return nil, err
 	}
+	return s.Validator()
+}
+
+// Validator compiles the schemas for full validation.
+func (s *Schemas) Validator() (*Validator, error) {
+	v := &Validator{Schemas: s, byType: map[string]*typeSchema{}}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	type pending struct {
-		provider, typ, url string
-	}
-	var todo []pending
-	for _, p := range providers {
-		if !p.IsDir() {
-			continue
-		}
-		provider := p.Name()
-		files, err := fs.ReadDir(fsys, path.Join(dir, provider))
+	for typ, raw := range s.resolved {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 		if err != nil {
-			return nil, fmt.Errorf("read schema directory %s: %w", path.Join(dir, provider), err)
+			return nil, fmt.Errorf("schema of %s: %w", typ, err)
 		}
-		for _, f := range files {
-			if f.IsDir() || !strings.HasSuffix(f.Name(), ".json") {
-				continue
-			}
-			file := path.Join(dir, provider, f.Name())
-			typ := strings.TrimSuffix(f.Name(), ".json")
-			if !strings.HasPrefix(typ, provider+"_") {
-				return nil, fmt.Errorf("schema %s: resource type %q does not start with %q", file, typ, provider+"_")
-			}
-			if prev, dup := v.byType[typ]; dup {
-				return nil, fmt.Errorf("schema %s: resource type %s is also defined for provider %s", file, typ, prev.provider)
-			}
-			raw, err := fs.ReadFile(fsys, file)
-			if err != nil {
-				return nil, fmt.Errorf("read schema: %w", err)
-			}
-			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-			if err != nil {
-				return nil, fmt.Errorf("schema %s: %w", file, err)
-			}
-			obj, ok := doc.(map[string]any)
-			if !ok {
-				return nil, fmt.Errorf("schema %s: want a JSON object", file)
-			}
-			props, _ := obj["properties"].(map[string]any)
-			if len(props) == 0 {
-				return nil, fmt.Errorf("schema %s: describes no properties", file)
-			}
-			ts := &typeSchema{provider: provider, raw: raw, properties: map[string]bool{}}
-			for name := range props {
-				ts.properties[name] = true
-			}
-			url := "file:///incloud/" + file
-			if err := c.AddResource(url, doc); err != nil {
-				return nil, fmt.Errorf("schema %s: %w", file, err)
-			}
-			v.byType[typ] = ts
-			v.types[provider] = append(v.types[provider], typ)
-			todo = append(todo, pending{provider, typ, url})
+		url := "file:///incloud/schemas/" + s.provider[typ] + "/" + typ + ".json"
+		if err := c.AddResource(url, doc); err != nil {
+			return nil, fmt.Errorf("schema of %s: %w", typ, err)
 		}
-	}
-	for _, p := range todo {
-		sch, err := c.Compile(p.url)
+		sch, err := c.Compile(url)
 		if err != nil {
-			return nil, fmt.Errorf("compile schema %s/%s/%s.json: %w", dir, p.provider, p.typ, err)
+			return nil, fmt.Errorf("compile schema %s: %w", s.file[typ], err)
 		}
-		v.byType[p.typ].compiled = sch
-	}
-	for _, ts := range v.types {
-		sort.Strings(ts)
-	}
-	if len(v.byType) == 0 {
-		return nil, fmt.Errorf("no schemas found under %s/<provider>/", dir)
+		v.byType[typ] = &typeSchema{compiled: sch, properties: s.props[typ]}
 	}
 	return v, nil
-}
-
-// Types returns the resource types that have a schema for a provider, sorted.
-func (v *Validator) Types(provider string) []string {
-	return append([]string(nil), v.types[provider]...)
-}
-
-// Schema returns a fresh copy of a resource type's schema as decoded JSON (for OPA's type checker).
-func (v *Validator) Schema(resourceType string) (map[string]any, bool) {
-	ts, ok := v.byType[resourceType]
-	if !ok {
-		return nil, false
-	}
-	var m map[string]any
-	if err := json.Unmarshal(ts.raw, &m); err != nil {
-		// The bytes decoded when the validator was built; they cannot fail now.
-		panic(fmt.Sprintf("decode schema %s: %v", resourceType, err))
-	}
-	return m, true
-}
-
-// HasAttribute reports whether a resource type's schema defines a top-level attribute.
-func (v *Validator) HasAttribute(resourceType, attribute string) bool {
-	ts, ok := v.byType[resourceType]
-	return ok && ts.properties[attribute]
 }
 
 // Validate checks every resource of s against its type's schema and every collection error

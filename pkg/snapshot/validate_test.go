@@ -338,6 +338,11 @@ func TestNewValidatorErrors(t *testing.T) {
 		{"malformed JSON", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":`)}, "schema s/aws/aws_x.json"},
 		{"not a schema", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"type":5}}}`)}, "compile schema s/aws/aws_x.json"},
 		{"no properties", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object"}`)}, "describes no properties"},
+		{"unknown $ref file", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../nope.json#/$defs/id"}}}`)}, `$ref "../nope.json#/$defs/id"`},
+		{"unknown $ref definition", fstest.MapFS{"s/resource.json": schema(`{"$defs":{}}`), "s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../resource.json#/$defs/id"}}}`)}, `no "id" in s/resource.json`},
+		{"$ref outside the directory", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"file:///etc/passwd"}}}`)}, "only references to files of the schema directory"},
+		{"keyword beside $ref", fstest.MapFS{"s/resource.json": schema(`{"$defs":{"id":{"type":"string"}}}`), "s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../resource.json#/$defs/id","type":"number"}}}`)}, `keyword "type" beside $ref`},
+		{"$ref cycle", fstest.MapFS{"s/aws/aws_x.json": schema(`{"$defs":{"a":{"$ref":"#/$defs/a"}},"type":"object","properties":{"id":{"$ref":"#/$defs/a"}}}`)}, "nested too deeply"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -350,6 +355,21 @@ func TestNewValidatorErrors(t *testing.T) {
 	v, err := NewValidator(fstest.MapFS{"s/aws/aws_x.json": schema(ok), "s/gcp/gcp_y.json": schema(ok)}, "s")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// A $ref to the shared base resolves: the resolved schema holds the definition itself.
+	base := fstest.MapFS{
+		"s/resource.json":  schema(`{"$defs":{"id":{"type":"string","minLength":1}}}`),
+		"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../resource.json#/$defs/id"}}}`),
+	}
+	bv, err := NewValidator(base, "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sch, _ := bv.Schema("aws_x"); !reflect.DeepEqual(sch["properties"], map[string]any{"id": map[string]any{"type": "string", "minLength": 1.0}}) {
+		t.Errorf("resolved schema: %v", sch)
+	}
+	if errs := bv.Validate(&Snapshot{Provider: "aws", Resources: map[string][]Resource{"aws_x": {{"id": ""}}}}); len(errs) != 1 || !strings.Contains(errs[0].Error(), ".id") {
+		t.Errorf("an empty id against the base definition: %v", errs)
 	}
 	if !reflect.DeepEqual(v.Types("aws"), []string{"aws_x"}) || !reflect.DeepEqual(v.Types("gcp"), []string{"gcp_y"}) {
 		t.Errorf("types: aws %v, gcp %v", v.Types("aws"), v.Types("gcp"))
