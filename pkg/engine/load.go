@@ -322,7 +322,7 @@ func (s schemaIndex) inputSchemaSet() *ast.SchemaSet {
 	return ss
 }
 
-// withoutNull copies a schema with "null" removed from every type list. OPA's type checker keeps
+// withoutNull copies a schema with "null" removed from every type list and without conditions. OPA's type checker keeps
 // only the first non-null type of a list anyway, and would otherwise widen nullable attributes to
 // "any", which hides typos in nested attribute names. Policies test for null with is_null(x).
 func withoutNull(v any) any {
@@ -330,6 +330,12 @@ func withoutNull(v any) any {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
+			switch k {
+			case "allOf", "if", "then", "else":
+				// Conditions narrow nullable attributes: the type checker needs only the
+				// properties (and reads them without null anyway).
+				continue
+			}
 			if k == "type" {
 				if list, ok := x.([]any); ok {
 					var kept []any

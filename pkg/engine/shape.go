@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,7 +29,14 @@ type shape struct {
 	enum       []ast.Value
 	dateTime   bool
 	minLength  int
+	// minimum and maximum bound numbers when set.
+	minimum, maximum *big.Rat
+	// cond is if/then/else; all is allOf.
+	cond *condition
+	all  []*shape
 }
+
+type condition struct{ ifs, then, els *shape }
 
 func compileShape(raw map[string]any) (*shape, error) {
 	s := &shape{types: map[string]bool{}}
@@ -49,7 +57,8 @@ func compileShape(raw map[string]any) (*shape, error) {
 	}
 	for k := range raw {
 		switch k {
-		case "type", "properties", "required", "additionalProperties", "items", "enum", "format", "minLength", "$schema", "title", "description":
+		case "type", "properties", "required", "additionalProperties", "items", "enum", "const", "format", "minLength",
+			"minimum", "maximum", "if", "then", "else", "allOf", "$schema", "$defs", "title", "description":
 		default:
 			return nil, fmt.Errorf("keyword %q is not supported by the fast shape check", k)
 		}
@@ -103,6 +112,56 @@ func compileShape(raw map[string]any) (*shape, error) {
 			s.enum = append(s.enum, v)
 		}
 	}
+	if c, ok := raw["const"]; ok {
+		v, err := ast.InterfaceToValue(c)
+		if err != nil {
+			return nil, fmt.Errorf("const: %w", err)
+		}
+		s.enum = append(s.enum, v)
+	}
+	for k, dst := range map[string]**big.Rat{"minimum": &s.minimum, "maximum": &s.maximum} {
+		if n, ok := raw[k].(float64); ok {
+			*dst = new(big.Rat)
+			(*dst).SetFloat64(n)
+		}
+	}
+	sub := func(k string) (*shape, error) {
+		m, ok := raw[k].(map[string]any)
+		if !ok {
+			return nil, nil
+		}
+		sh, err := compileShape(m)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k, err)
+		}
+		return sh, nil
+	}
+	if _, ok := raw["if"]; ok {
+		s.cond = &condition{}
+		var err error
+		if s.cond.ifs, err = sub("if"); err != nil {
+			return nil, err
+		}
+		if s.cond.then, err = sub("then"); err != nil {
+			return nil, err
+		}
+		if s.cond.els, err = sub("else"); err != nil {
+			return nil, err
+		}
+	}
+	if all, ok := raw["allOf"].([]any); ok {
+		for i, a := range all {
+			m, ok := a.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("allOf[%d] is not a schema", i)
+			}
+			sh, err := compileShape(m)
+			if err != nil {
+				return nil, fmt.Errorf("allOf[%d]: %w", i, err)
+			}
+			s.all = append(s.all, sh)
+		}
+	}
 	if n, ok := raw["minLength"].(float64); ok {
 		s.minLength = int(n)
 	}
@@ -130,6 +189,10 @@ func (s *shape) check(v ast.Value) string {
 		}
 	}
 	switch v := v.(type) {
+	case ast.Number:
+		if why := s.checkBounds(v); why != "" {
+			return why
+		}
 	case ast.String:
 		if s.minLength > 0 && utf8.RuneCountInString(string(v)) < s.minLength {
 			return fmt.Sprintf("is shorter than %d", s.minLength)
@@ -140,7 +203,10 @@ func (s *shape) check(v ast.Value) string {
 			}
 		}
 	case ast.Object:
-		return s.checkObject(v)
+		if why := s.checkObject(v); why != "" {
+			return why
+		}
+		return s.checkConditions(v, nil)
 	case *ast.Array:
 		if s.items != nil {
 			for i := 0; i < v.Len(); i++ {
@@ -148,6 +214,59 @@ func (s *shape) check(v ast.Value) string {
 					return fmt.Sprintf("[%d] %s", i, why)
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// checkBounds checks a number against minimum and maximum.
+func (s *shape) checkBounds(v ast.Number) string {
+	if s.minimum == nil && s.maximum == nil {
+		return ""
+	}
+	var n *big.Rat
+	if i, ok := v.Int64(); ok && !strings.ContainsAny(string(v), ".eE") {
+		n = new(big.Rat).SetInt64(i)
+	} else if r, ok := new(big.Rat).SetString(string(v)); ok && len(v) < 40 {
+		n = r
+	} else {
+		return "is out of range"
+	}
+	if s.minimum != nil && n.Cmp(s.minimum) < 0 {
+		return fmt.Sprintf("is less than %s", s.minimum.RatString())
+	}
+	if s.maximum != nil && n.Cmp(s.maximum) > 0 {
+		return fmt.Sprintf("is greater than %s", s.maximum.RatString())
+	}
+	return ""
+}
+
+// checkConditions applies allOf and if/then/else to an object; attributes in unread may be null.
+func (s *shape) checkConditions(o ast.Object, unread map[string]bool) string {
+	apply := func(sh *shape) string {
+		if sh == nil {
+			return ""
+		}
+		if len(unread) == 0 {
+			if why := sh.check(o); why != "" {
+				return " " + why
+			}
+			return ""
+		}
+		return sh.checkResource(o, unread)
+	}
+	if s.cond != nil {
+		branch := s.cond.els
+		if s.cond.ifs == nil || s.cond.ifs.check(o) == "" {
+			branch = s.cond.then
+		}
+		if why := apply(branch); why != "" {
+			return why
+		}
+	}
+	for _, a := range s.all {
+		if why := apply(a); why != "" {
+			return why
 		}
 	}
 	return ""
@@ -308,6 +427,9 @@ func (s *shape) checkResource(o ast.Object, unread map[string]bool) string {
 	})
 	if why == "" && present < len(s.required) {
 		return " " + s.missing(o)
+	}
+	if why == "" {
+		why = s.checkConditions(o, unread)
 	}
 	return why
 }

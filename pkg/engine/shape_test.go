@@ -52,6 +52,7 @@ func TestShapeCheckAgreesWithValidator(t *testing.T) {
 		{"date-time", `"create_date": "20`, `"create_date": "yesterday", "x_": "20`, "aws_iam"},
 		{"unexplained null", `"is_multi_region": true`, `"is_multi_region": null`, "is_multi_region"},
 		{"error attribute", `"attributes": [`, `"attributes": ["nonsense", `, "nonsense"},
+		{"null setting in an enabled region (if/else)", `"ebs_encryption_by_default": false`, `"ebs_encryption_by_default": null`, "ebs_encryption_by_default"},
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
