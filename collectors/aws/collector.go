@@ -7,10 +7,6 @@ import (
 	"net"
 	"net/url"
 	"os"
-	"sort"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -20,6 +16,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/incloud/incloud/collectors"
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -65,7 +62,8 @@ func LoadConfig(ctx context.Context, profile string) (aws.Config, error) {
 
 // New returns a collector for the account cfg's credentials belong to. It sets the retry mode
 // to adaptive, the per-attempt timeout, and the guard that only lets registered operations
-// through.
+// through. opts.EndpointURL becomes the configuration's base endpoint, which every client
+// uses (the SDK still lets AWS_ENDPOINT_URL_<SERVICE> override it for that one service).
 func New(cfg aws.Config, opts collectors.Options) *Collector {
 	cfg = cfg.Copy()
 	if cfg.Region == "" {
@@ -113,258 +111,87 @@ func New(cfg aws.Config, opts collectors.Options) *Collector {
 	case *awshttp.BuildableClient:
 		cfg.HTTPClient = hc.WithTimeout(timeout)
 	}
+	if opts.EndpointURL != "" {
+		e := opts.EndpointURL
+		cfg.BaseEndpoint = &e
+	}
 	cfg.APIOptions = append(append([]func(*middlewareStack) error{}, cfg.APIOptions...), addRegistryGuard)
 	return &Collector{cfg: cfg, opts: opts}
 }
 
-// service is one collectable AWS service: the extension point of this package (see doc.go).
-type service struct {
-	// name is the --services name.
-	name string
-	// global services run once (region "global"); the others once per collected region.
-	global bool
-	// owns lists what the service collects: whole resource types ("aws_kms_key") and attributes
-	// of the shared account and region resources ("aws_region.config"). When the service is left
-	// out of --services, each becomes a NotCollected error, so that the checks that read it report
-	// error, not a pass on data nobody looked at.
-	owns []string
-	// start schedules the service's tasks for one region with u.Go. It must not block.
-	start func(r *run, u *unit)
-	// finish, when set, runs after every task of every service has ended (joins across
-	// resources, e.g. names to ARNs).
-	finish func(r *run)
-}
-
-var services = map[string]service{}
-
-func registerService(s service) {
-	if _, dup := services[s.name]; dup {
-		panic("aws: service registered twice: " + s.name)
-	}
-	services[s.name] = s
-}
+// services is the AWS service registry: each service file registers itself in init.
+var services = collection.NewServices[*run]("AWS")
 
 // ServiceNames lists the services the collector knows, sorted.
-func ServiceNames() []string {
-	out := make([]string, 0, len(services))
-	for n := range services {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func ServiceNames() []string { return services.Names() }
 
-func (c *Collector) selectServices() ([]service, error) {
-	names := c.opts.Services
-	if len(names) == 0 {
-		names = ServiceNames()
-	}
-	seen := map[string]bool{}
-	var out []service
-	for _, n := range names {
-		n = strings.ToLower(strings.TrimSpace(n))
-		s, ok := services[n]
-		if !ok {
-			return nil, fmt.Errorf("unknown AWS service %q (known: %s)", n, strings.Join(ServiceNames(), ", "))
-		}
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, s)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out, nil
-}
+// ServiceOwns returns each service's owns declaration (resource types and shared attributes).
+func ServiceOwns() map[string][]string { return services.Owns() }
 
-// run is the state of one collection.
+// run is the AWS state of one collection: the framework's run plus the account, the SDK
+// configuration and the shared aws_account and aws_region resources.
 type run struct {
-	c        *Collector
-	cfg      aws.Config
-	ctx      context.Context
-	progress collectors.Progress
+	*collection.Run
+	cfg  aws.Config
+	opts collectors.Options
 
 	account   string
 	partition string
 	home      string
 
-	sem chan struct{}
-	wg  sync.WaitGroup
-
-	mu   sync.Mutex
-	snap *snapshot.Snapshot
-	// acct is the aws_account resource; regions the aws_region resources by name.
+	// acct is the aws_account resource; regions the aws_region resources by name (written
+	// before any task starts, read-only afterwards).
 	acct    snapshot.Resource
 	regions map[string]snapshot.Resource
-
-	// state holds per-service shared state (created by the service's start).
-	stateMu sync.Mutex
-	state   map[string]any
 }
 
 // Collect implements collectors.Collector.
 func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
-	svcs, err := c.selectServices()
+	svcs, err := services.Select(c.opts.Services)
 	if err != nil {
 		return nil, err
 	}
-	progress := c.opts.Progress
-	if progress == nil {
-		progress = collectors.NoProgress{}
-	}
-	r := &run{
-		c: c, cfg: c.cfg, ctx: ctx, progress: progress, home: c.cfg.Region,
-		sem:     make(chan struct{}, c.opts.Workers()),
-		regions: map[string]snapshot.Resource{},
-		state:   map[string]any{},
-	}
+	r := &run{cfg: c.cfg, opts: c.opts, home: c.cfg.Region, regions: map[string]snapshot.Resource{}}
 	if err := r.identify(ctx); err != nil {
 		return nil, err
 	}
-	r.snap = snapshot.New("aws", r.account, c.opts.Clock()())
-	r.snap.Collector = snapshot.Collector{Name: CollectorName, Version: c.opts.Version}
+	snap := snapshot.New("aws", r.account, c.opts.Clock()())
+	snap.Collector = snapshot.Collector{Name: CollectorName, Version: c.opts.Version}
+	r.Run = collection.NewRun(ctx, snap, c.opts, classify)
 	r.acct = snapshot.Resource{
 		"id": r.arn("iam", "", "root"), "name": r.account, "region": snapshot.GlobalRegion, "tags": map[string]string{},
 		"account_id": r.account, "aliases": nil, "root": nil, "password_policy": nil,
 		"support_access_entities": nil, "cloudshell_full_access_entities": nil, "s3_public_access_block": nil,
 	}
-	r.snap.Add("aws_account", r.acct)
+	r.Add("aws_account", r.acct)
 
 	regions := r.discoverRegions(ctx)
-	names := make([]string, len(svcs))
-	for i, s := range svcs {
-		names[i] = s.name
-	}
-	r.snap.Scope = snapshot.Scope{Regions: regions, Services: names}
-	r.recordNotCollected(svcs, regions)
-
-	var units []*unit
-	for _, s := range svcs {
-		if s.global {
-			units = append(units, &unit{r: r, svc: s, region: snapshot.GlobalRegion, label: s.name})
-			continue
-		}
-		for _, reg := range regions {
-			units = append(units, &unit{r: r, svc: s, region: reg, label: s.name + " in " + reg})
+	shared := map[string][]snapshot.Resource{"aws_account": {r.acct}, "aws_region": {}}
+	for _, reg := range regions {
+		if res := r.regions[reg]; res != nil {
+			shared["aws_region"] = append(shared["aws_region"], res)
 		}
 	}
-	progress.Planned(len(units))
-	for _, u := range units {
-		u.Go(func(context.Context) { u.svc.start(r, u) })
-	}
-	r.wg.Wait()
-	for _, s := range svcs {
-		if s.finish != nil {
-			s.finish(r)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		code := "Interrupted"
-		if errors.Is(err, context.DeadlineExceeded) {
-			code = "DeadlineExceeded"
-		}
-		// Which attributes were still unread is unknown (a null can also mean "not configured"),
-		// so the interruption covers every type the collection was reading: their checks report
-		// error, never a pass on half-read data.
-		msg := fmt.Sprintf("collection was interrupted (%v): resources and attributes not yet read are missing", err)
-		for _, typ := range interruptedTypes(svcs) {
-			r.snap.AddError(snapshot.CollectionError{
-				ResourceType: typ, Operation: "incloud:Collect", Code: code, Message: msg,
-			})
-		}
-	}
-	r.snap.Normalize()
-	return r.snap, nil
+	services.Collect(r.Run, collection.Plan[*run]{State: r, Selected: svcs, Regions: regions, Shared: shared})
+	return snap, nil
 }
 
-// unit is one service in one region: the unit of progress. Its tasks run on the run's worker
-// pool; the unit is finished when its last task has returned.
-type unit struct {
-	r       *run
-	svc     service
-	region  string
-	label   string
-	pending atomic.Int64
-}
-
-// Go schedules fn on the worker pool. Tasks never wait for other tasks: a task that discovers
-// more work (a page of buckets, a user's access keys) schedules it with Go and returns, and
-// resources are assembled by the tasks writing their attributes (run.set).
-func (u *unit) Go(fn func(ctx context.Context)) {
-	r := u.r
-	u.pending.Add(1)
-	r.wg.Add(1)
-	go func() {
-		defer r.wg.Done()
-		defer u.done()
-		select {
-		case r.sem <- struct{}{}:
-		case <-r.ctx.Done():
-			return
-		}
-		defer func() { <-r.sem }()
-		if r.ctx.Err() != nil {
-			return
-		}
-		fn(r.ctx)
-	}()
-}
-
-func (u *unit) done() {
-	if u.pending.Add(-1) == 0 {
-		u.r.progress.Finished(u.label)
-	}
-}
-
-// target says what a call is about, for the error entry written when it fails.
-type target struct {
-	typ, id, region string
-	// attrs are the attributes the failure leaves unknown (empty: all of them).
-	attrs []string
-}
-
-// call runs fn, which makes op's request (all pages of it, for a paginated call), and records
-// a failure as an error entry for t. It reports whether fn succeeded.
-func (r *run) call(ctx context.Context, op *Operation, t target, fn func(ctx context.Context) error) bool {
-	err := fn(withOperation(ctx, op))
-	if err == nil {
-		return true
-	}
-	r.fail(op, t, err)
-	return false
-}
-
-// fail records a failed call.
-func (r *run) fail(op *Operation, t target, err error) {
-	code, msg := classify(err)
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.snap.AddError(snapshot.CollectionError{
-		ResourceType: t.typ, ResourceID: t.id, Region: t.region,
-		Operation: op.Name(), Code: code, Message: msg, Attributes: t.attrs,
-	})
-}
-
-// classify turns an SDK error into an error code and message.
-func classify(err error) (code, msg string) {
+// classify turns an SDK error into the snapshot's error code and message: the AWS error code
+// when AWS answered with one, else the common failures (deadline, timeout), else the HTTP
+// status of a response that could not be read.
+func classify(err error) (code, msg string, ok bool) {
 	var ae smithy.APIError
 	if errors.As(err, &ae) {
-		return ae.ErrorCode(), ae.ErrorMessage()
+		return ae.ErrorCode(), ae.ErrorMessage(), true
 	}
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		return "DeadlineExceeded", err.Error()
-	case errors.Is(err, context.Canceled):
-		return "Canceled", err.Error()
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return "RequestTimeout", err.Error()
+	if code, msg, ok := collection.CommonCode(err); ok {
+		return code, msg, true
 	}
 	var re *awshttp.ResponseError
 	if errors.As(err, &re) {
-		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode()), err.Error()
+		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode()), err.Error(), true
 	}
-	return "ClientError", err.Error()
+	return "", "", false
 }
 
 // errorCode returns the AWS error code of err, "" when it has none.
@@ -376,37 +203,13 @@ func errorCode(err error) string {
 	return ""
 }
 
-// add appends resources to the snapshot.
-func (r *run) add(typ string, res snapshot.Resource) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.snap.Add(typ, res)
-}
-
-// set sets a resource's attribute. Tasks of one resource run concurrently: always use set.
-func (r *run) set(res snapshot.Resource, key string, v any) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	res[key] = v
-}
-
-// get reads a resource's attribute.
-func (r *run) get(res snapshot.Resource, key string) any {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return res[key]
-}
-
-// shared returns the per-service state stored under key, creating it with mk.
-func (r *run) shared(key string, mk func() any) any {
-	r.stateMu.Lock()
-	defer r.stateMu.Unlock()
-	v, ok := r.state[key]
-	if !ok {
-		v = mk()
-		r.state[key] = v
-	}
-	return v
+// newClient is the one client factory: mk is the service's NewFromConfig, region the region
+// the client signs for and sends to; extra options follow (S3's path style, S3 Control's
+// endpoint resolver). The endpoint override and the registry guard are in r.cfg (New).
+func newClient[C, O any](r *run, region string, mk func(aws.Config, ...func(*O)) C, extra ...func(*O)) C {
+	cfg := r.cfg
+	cfg.Region = region
+	return mk(cfg, extra...)
 }
 
 // arn builds an ARN in the account's partition.
@@ -414,21 +217,15 @@ func (r *run) arn(service, region, resource string) string {
 	return fmt.Sprintf("arn:%s:%s:%s:%s:%s", r.partition, service, region, r.account, resource)
 }
 
-// endpoint returns the --endpoint-url override, nil when none was given (the SDK then resolves
-// endpoints itself, including from AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>).
-func (r *run) endpoint() *string {
-	if r.c.opts.EndpointURL == "" {
-		return nil
-	}
-	e := r.c.opts.EndpointURL
-	return &e
+// accountTarget is the target of a failed call about the account's attrs.
+func (r *run) accountTarget(attrs ...string) collection.Target {
+	return collection.Target{Type: "aws_account", ID: r.ID(r.acct), Region: snapshot.GlobalRegion, Attrs: attrs}
 }
 
 // customEndpoint reports whether requests of the service whose environment suffix is envSuffix
 // ("S3") go to a configured endpoint rather than AWS's own.
 func (r *run) customEndpoint(envSuffix string) bool {
-	return r.c.opts.EndpointURL != "" || r.cfg.BaseEndpoint != nil ||
-		os.Getenv("AWS_ENDPOINT_URL_"+envSuffix) != ""
+	return r.cfg.BaseEndpoint != nil || os.Getenv("AWS_ENDPOINT_URL_"+envSuffix) != ""
 }
 
 // isLoopbackEndpoint reports whether raw names a host that cannot take an account-id prefix
@@ -440,100 +237,4 @@ func isLoopbackEndpoint(raw string) bool {
 	}
 	h := u.Hostname()
 	return h == "localhost" || net.ParseIP(h) != nil
-}
-
-// Helpers turning SDK values into snapshot values.
-
-func timeString(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func timeOrNil(t *time.Time) any {
-	if t == nil || t.IsZero() {
-		return nil
-	}
-	return timeString(*t)
-}
-
-func strOrNil(s *string) any {
-	if s == nil {
-		return nil
-	}
-	return *s
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
-
-func int32OrNil(p *int32) any {
-	if p == nil {
-		return nil
-	}
-	return int64(*p)
-}
-
-// idOf reads a resource's id under the same lock as set: other tasks of the resource may be
-// setting attributes at the same time.
-func (r *run) idOf(res snapshot.Resource) string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return res.ID()
-}
-
-// recordNotCollected records, for every known service left out of this collection, an error for
-// each resource type and shared attribute it owns.
-func (r *run) recordNotCollected(selected []service, regions []string) {
-	chosen := map[string]bool{}
-	for _, s := range selected {
-		chosen[s.name] = true
-	}
-	for _, name := range ServiceNames() {
-		if chosen[name] {
-			continue
-		}
-		msg := fmt.Sprintf("service %s was not collected (it is not in --services)", name)
-		e := snapshot.CollectionError{Operation: "incloud:Collect", Code: "NotCollected", Message: msg}
-		shared := map[string][]string{} // aws_account / aws_region -> attributes
-		for _, o := range services[name].owns {
-			typ, attr, isAttr := strings.Cut(o, ".")
-			if isAttr {
-				shared[typ] = append(shared[typ], attr)
-				continue
-			}
-			e.ResourceType, e.ResourceID, e.Region, e.Attributes = typ, "", "", nil
-			r.snap.AddError(e)
-		}
-		if attrs := shared["aws_account"]; len(attrs) > 0 {
-			e.ResourceType, e.ResourceID, e.Region, e.Attributes = "aws_account", r.idOf(r.acct), snapshot.GlobalRegion, attrs
-			r.snap.AddError(e)
-		}
-		if attrs := shared["aws_region"]; len(attrs) > 0 {
-			for _, reg := range regions {
-				e.ResourceType, e.ResourceID, e.Region, e.Attributes = "aws_region", r.idOf(r.region(reg)), reg, attrs
-				r.snap.AddError(e)
-			}
-		}
-	}
-
-}
-
-// interruptedTypes lists, sorted, the resource types an interrupted collection of svcs leaves in
-// doubt: the shared account and region resources and every type the services own.
-func interruptedTypes(svcs []service) []string {
-	set := map[string]bool{"aws_account": true, "aws_region": true}
-	for _, s := range svcs {
-		for _, o := range s.owns {
-			typ, _, _ := strings.Cut(o, ".")
-			set[typ] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for t := range set {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
 }

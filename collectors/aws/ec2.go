@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -25,82 +26,72 @@ var (
 )
 
 func init() {
-	registerService(service{name: "ec2", owns: []string{"aws_ec2_security_group", "aws_ec2_network_acl", "aws_ec2_instance", "aws_ec2_vpc",
-		"aws_ec2_route_table", "aws_ec2_snapshot", "aws_region.ebs_encryption_by_default", "aws_region.ebs_default_kms_key_id"}, start: startEC2})
+	services.Register(collection.Service[*run]{Name: "ec2", Owns: []string{"aws_ec2_security_group", "aws_ec2_network_acl", "aws_ec2_instance", "aws_ec2_vpc",
+		"aws_ec2_route_table", "aws_ec2_snapshot", "aws_region.ebs_encryption_by_default", "aws_region.ebs_default_kms_key_id"}, New: newEC2})
 }
 
-// startEC2 collects one region's EC2 configuration: the EBS encryption defaults (on the
+// ec2Service collects one region's EC2 configuration: the EBS encryption defaults (on the
 // aws_region resource), security groups, network ACLs, instances, VPCs with their flow logs,
 // route tables and the account's EBS snapshots.
-func startEC2(r *run, u *unit) {
-	reg := u.region
-	cli := r.ec2Client(reg)
-	regionTarget := func(attrs ...string) target {
-		return target{typ: "aws_region", id: r.regionARN(reg), region: reg, attrs: attrs}
-	}
-	if res := r.region(reg); res != nil {
-		// The default key only means something next to the encryption default: when the
-		// first call fails, both attributes are unknown and the second call is not made.
-		u.Go(func(ctx context.Context) {
-			if !r.call(ctx, opEC2GetEbsEncryptionByDefault, regionTarget("ebs_encryption_by_default", "ebs_default_kms_key_id"), func(ctx context.Context) error {
-				out, err := cli.GetEbsEncryptionByDefault(ctx, &ec2.GetEbsEncryptionByDefaultInput{})
-				if err != nil {
-					return err
-				}
-				r.set(res, "ebs_encryption_by_default", deref(out.EbsEncryptionByDefault))
-				return nil
-			}) {
-				return
-			}
-			r.call(ctx, opEC2GetEbsDefaultKmsKeyId, regionTarget("ebs_default_kms_key_id"), func(ctx context.Context) error {
-				out, err := cli.GetEbsDefaultKmsKeyId(ctx, &ec2.GetEbsDefaultKmsKeyIdInput{})
-				if err != nil {
-					return err
-				}
-				r.set(res, "ebs_default_kms_key_id", strOrNil(out.KmsKeyId))
-				return nil
-			})
-		})
-	}
-	u.Go(func(ctx context.Context) { r.securityGroups(ctx, cli, reg) })
-	u.Go(func(ctx context.Context) { r.networkACLs(ctx, cli, reg) })
-	u.Go(func(ctx context.Context) { r.instances(ctx, cli, reg) })
-	u.Go(func(ctx context.Context) { r.vpcs(ctx, u, cli, reg) })
-	u.Go(func(ctx context.Context) { r.routeTables(ctx, cli, reg) })
-	u.Go(func(ctx context.Context) { r.ebsSnapshots(ctx, u, cli, reg) })
+type ec2Service struct {
+	r      *run
+	region string
+	cli    *ec2.Client
 }
 
-// ec2Tags turns EC2 tags into a snapshot tags object.
-func ec2Tags(tags []ec2types.Tag) map[string]string {
-	out := map[string]string{}
-	for _, t := range tags {
-		out[deref(t.Key)] = deref(t.Value)
+func newEC2(r *run, u *collection.Unit) collection.Starter {
+	return &ec2Service{r: r, region: u.Region, cli: newClient(r, u.Region, ec2.NewFromConfig)}
+}
+
+func (s *ec2Service) Start(u *collection.Unit) {
+	if res := s.r.region(s.region); res != nil {
+		u.Go(func(ctx context.Context) { s.ebsDefaults(ctx, res) })
 	}
-	return out
+	u.Go(s.securityGroups)
+	u.Go(s.networkACLs)
+	u.Go(s.instances)
+	u.Go(func(ctx context.Context) { s.vpcs(ctx, u) })
+	u.Go(s.routeTables)
+	u.Go(func(ctx context.Context) { s.ebsSnapshots(ctx, u) })
 }
 
-// nameTag returns the Name tag, else fallback.
-func nameTag(tags map[string]string, fallback string) string {
-	if n, ok := tags["Name"]; ok && n != "" {
-		return n
+// ebsDefaults reads the region's EBS encryption default and default key into its aws_region
+// resource. The default key only means something next to the encryption default: when the
+// first call fails, both attributes are unknown and the second call is not made.
+func (s *ec2Service) ebsDefaults(ctx context.Context, res snapshot.Resource) {
+	r, cli := s.r, s.cli
+	if !r.Call(ctx, opEC2GetEbsEncryptionByDefault, r.regionTarget(s.region, "ebs_encryption_by_default", "ebs_default_kms_key_id"), func(ctx context.Context) error {
+		out, err := cli.GetEbsEncryptionByDefault(ctx, &ec2.GetEbsEncryptionByDefaultInput{})
+		if err != nil {
+			return err
+		}
+		r.Set(res, "ebs_encryption_by_default", deref(out.EbsEncryptionByDefault))
+		return nil
+	}) {
+		return
 	}
-	return fallback
+	r.Call(ctx, opEC2GetEbsDefaultKmsKeyId, r.regionTarget(s.region, "ebs_default_kms_key_id"), func(ctx context.Context) error {
+		out, err := cli.GetEbsDefaultKmsKeyId(ctx, &ec2.GetEbsDefaultKmsKeyIdInput{})
+		if err != nil {
+			return err
+		}
+		r.Set(res, "ebs_default_kms_key_id", strOrNil(out.KmsKeyId))
+		return nil
+	})
 }
 
-// listTarget is the target of a failed list call: every resource of typ in region is unknown.
-func listTarget(typ, region string) target {
-	return target{typ: typ, region: region}
-}
+func ec2Tag(t ec2types.Tag) (*string, *string) { return t.Key, t.Value }
 
-func (r *run) securityGroups(ctx context.Context, cli *ec2.Client, reg string) {
+func (s *ec2Service) securityGroups(ctx context.Context) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_security_group"
 	var groups []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeSecurityGroups, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeSecurityGroups, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeSecurityGroupsPaginator(cli, &ec2.DescribeSecurityGroupsInput{}), func(out *ec2.DescribeSecurityGroupsOutput) {
 			for _, g := range out.SecurityGroups {
 				id, name := deref(g.GroupId), deref(g.GroupName)
 				groups = append(groups, snapshot.Resource{
-					"id": r.arn("ec2", reg, "security-group/"+id), "name": name, "region": reg, "tags": ec2Tags(g.Tags),
+					"id": r.arn("ec2", reg, "security-group/"+id), "name": name, "region": reg, "tags": tagMap(g.Tags, ec2Tag),
 					"group_id": id, "vpc_id": deref(g.VpcId), "description": deref(g.Description),
 					"is_default":    name == "default",
 					"ingress_rules": ipPermissions(g.IpPermissions),
@@ -111,9 +102,7 @@ func (r *run) securityGroups(ctx context.Context, cli *ec2.Client, reg string) {
 	}) {
 		return
 	}
-	for _, g := range groups {
-		r.add(typ, g)
-	}
+	r.Add(typ, groups...)
 }
 
 // ipPermissions turns security group rules into snapshot rules.
@@ -146,13 +135,14 @@ func ipPermissions(perms []ec2types.IpPermission) []map[string]any {
 	return out
 }
 
-func (r *run) networkACLs(ctx context.Context, cli *ec2.Client, reg string) {
+func (s *ec2Service) networkACLs(ctx context.Context) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_network_acl"
 	var acls []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeNetworkAcls, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeNetworkAcls, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeNetworkAclsPaginator(cli, &ec2.DescribeNetworkAclsInput{}), func(out *ec2.DescribeNetworkAclsOutput) {
 			for _, a := range out.NetworkAcls {
-				id, tags := deref(a.NetworkAclId), ec2Tags(a.Tags)
+				id, tags := deref(a.NetworkAclId), tagMap(a.Tags, ec2Tag)
 				entries := []map[string]any{}
 				for _, e := range a.Entries {
 					var from, to any
@@ -176,15 +166,14 @@ func (r *run) networkACLs(ctx context.Context, cli *ec2.Client, reg string) {
 	}) {
 		return
 	}
-	for _, a := range acls {
-		r.add(typ, a)
-	}
+	r.Add(typ, acls...)
 }
 
-func (r *run) instances(ctx context.Context, cli *ec2.Client, reg string) {
+func (s *ec2Service) instances(ctx context.Context) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_instance"
 	var insts []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeInstances, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeInstances, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeInstancesPaginator(cli, &ec2.DescribeInstancesInput{}), func(out *ec2.DescribeInstancesOutput) {
 			for _, rsv := range out.Reservations {
 				for _, in := range rsv.Instances {
@@ -195,7 +184,7 @@ func (r *run) instances(ctx context.Context, cli *ec2.Client, reg string) {
 					if state == string(ec2types.InstanceStateNameTerminated) {
 						continue
 					}
-					id, tags := deref(in.InstanceId), ec2Tags(in.Tags)
+					id, tags := deref(in.InstanceId), tagMap(in.Tags, ec2Tag)
 					var profile any
 					if in.IamInstanceProfile != nil {
 						profile = strOrNil(in.IamInstanceProfile.Arn)
@@ -219,19 +208,18 @@ func (r *run) instances(ctx context.Context, cli *ec2.Client, reg string) {
 	}) {
 		return
 	}
-	for _, in := range insts {
-		r.add(typ, in)
-	}
+	r.Add(typ, insts...)
 }
 
 // vpcs lists the VPCs, then the region's flow logs, which it attaches to their VPCs.
-func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
+func (s *ec2Service) vpcs(ctx context.Context, u *collection.Unit) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_vpc"
 	var vpcs []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeVpcs, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeVpcs, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeVpcsPaginator(cli, &ec2.DescribeVpcsInput{}), func(out *ec2.DescribeVpcsOutput) {
 			for _, v := range out.Vpcs {
-				id, tags := deref(v.VpcId), ec2Tags(v.Tags)
+				id, tags := deref(v.VpcId), tagMap(v.Tags, ec2Tag)
 				vpcs = append(vpcs, snapshot.Resource{
 					"id": r.arn("ec2", reg, "vpc/"+id), "name": nameTag(tags, id), "region": reg, "tags": tags,
 					"vpc_id": id, "cidr_block": deref(v.CidrBlock), "is_default": deref(v.IsDefault),
@@ -242,16 +230,14 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 	}) {
 		return
 	}
-	for _, v := range vpcs {
-		r.add(typ, v)
-	}
+	r.Add(typ, vpcs...)
 	if len(vpcs) == 0 {
 		return
 	}
 	u.Go(func(ctx context.Context) {
 		byVPC := map[string][]map[string]any{}
-		t := target{typ: typ, region: reg, attrs: []string{"flow_logs"}}
-		if !r.call(ctx, opEC2DescribeFlowLogs, t, func(ctx context.Context) error {
+		t := collection.Target{Type: typ, Region: reg, Attrs: []string{"flow_logs"}}
+		if !r.Call(ctx, opEC2DescribeFlowLogs, t, func(ctx context.Context) error {
 			// Flow logs of subnets and network interfaces match no VPC and are left out.
 			return eachPage(ctx, ec2.NewDescribeFlowLogsPaginator(cli, &ec2.DescribeFlowLogsInput{}), func(out *ec2.DescribeFlowLogsOutput) {
 				for _, f := range out.FlowLogs {
@@ -270,18 +256,19 @@ func (r *run) vpcs(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
 			if logs == nil {
 				logs = []map[string]any{}
 			}
-			r.set(v, "flow_logs", logs)
+			r.Set(v, "flow_logs", logs)
 		}
 	})
 }
 
-func (r *run) routeTables(ctx context.Context, cli *ec2.Client, reg string) {
+func (s *ec2Service) routeTables(ctx context.Context) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_route_table"
 	var tables []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeRouteTables, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeRouteTables, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeRouteTablesPaginator(cli, &ec2.DescribeRouteTablesInput{}), func(out *ec2.DescribeRouteTablesOutput) {
 			for _, t := range out.RouteTables {
-				id, tags := deref(t.RouteTableId), ec2Tags(t.Tags)
+				id, tags := deref(t.RouteTableId), tagMap(t.Tags, ec2Tag)
 				routes := []map[string]any{}
 				for _, rt := range t.Routes {
 					routes = append(routes, map[string]any{
@@ -301,24 +288,23 @@ func (r *run) routeTables(ctx context.Context, cli *ec2.Client, reg string) {
 	}) {
 		return
 	}
-	for _, t := range tables {
-		r.add(typ, t)
-	}
+	r.Add(typ, tables...)
 }
 
 // ebsSnapshots lists the EBS snapshots the account owns and reads each one's
 // createVolumePermission to tell whether it is public.
-func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg string) {
+func (s *ec2Service) ebsSnapshots(ctx context.Context, u *collection.Unit) {
+	r, cli, reg := s.r, s.cli, s.region
 	const typ = "aws_ec2_snapshot"
 	var snaps []snapshot.Resource
-	if !r.call(ctx, opEC2DescribeSnapshots, listTarget(typ, reg), func(ctx context.Context) error {
+	if !r.Call(ctx, opEC2DescribeSnapshots, collection.ListTarget(typ, reg), func(ctx context.Context) error {
 		return eachPage(ctx, ec2.NewDescribeSnapshotsPaginator(cli, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}}), func(out *ec2.DescribeSnapshotsOutput) {
-			for _, s := range out.Snapshots {
-				id, tags := deref(s.SnapshotId), ec2Tags(s.Tags)
+			for _, sn := range out.Snapshots {
+				id, tags := deref(sn.SnapshotId), tagMap(sn.Tags, ec2Tag)
 				snaps = append(snaps, snapshot.Resource{
 					"id":   "arn:" + r.partition + ":ec2:" + reg + "::snapshot/" + id,
 					"name": nameTag(tags, id), "region": reg, "tags": tags,
-					"snapshot_id": id, "volume_id": deref(s.VolumeId), "encrypted": deref(s.Encrypted),
+					"snapshot_id": id, "volume_id": deref(sn.VolumeId), "encrypted": deref(sn.Encrypted),
 					"public": nil,
 				})
 			}
@@ -326,11 +312,11 @@ func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg st
 	}) {
 		return
 	}
-	for _, s := range snaps {
-		r.add(typ, s)
+	for _, sn := range snaps {
+		r.Add(typ, sn)
 		u.Go(func(ctx context.Context) {
-			id := s["snapshot_id"].(string)
-			r.call(ctx, opEC2DescribeSnapshotAttribute, target{typ: typ, id: r.idOf(s), region: reg, attrs: []string{"public"}}, func(ctx context.Context) error {
+			id := sn["snapshot_id"].(string)
+			r.Call(ctx, opEC2DescribeSnapshotAttribute, collection.Target{Type: typ, ID: r.ID(sn), Region: reg, Attrs: []string{"public"}}, func(ctx context.Context) error {
 				out, err := cli.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
 					SnapshotId: aws.String(id), Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission,
 				})
@@ -341,7 +327,7 @@ func (r *run) ebsSnapshots(ctx context.Context, u *unit, cli *ec2.Client, reg st
 				for _, p := range out.CreateVolumePermissions {
 					public = public || p.Group == ec2types.PermissionGroupAll
 				}
-				r.set(s, "public", public)
+				r.Set(sn, "public", public)
 				return nil
 			})
 		})

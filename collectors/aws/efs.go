@@ -4,7 +4,9 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/service/efs"
+	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
 
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -12,40 +14,40 @@ import (
 var opEFSDescribeFileSystems = register("EFS", "elasticfilesystem", "DescribeFileSystems", "")
 
 func init() {
-	registerService(service{name: "efs", owns: []string{"aws_efs_file_system"}, start: startEFS})
+	services.Register(collection.Service[*run]{Name: "efs", Owns: []string{"aws_efs_file_system"}, New: newEFS})
 }
 
-// startEFS lists a region's EFS file systems.
-func startEFS(r *run, u *unit) {
+// efsService collects one region's EFS file systems.
+type efsService struct {
+	r      *run
+	region string
+	cli    *efs.Client
+}
+
+func newEFS(r *run, u *collection.Unit) collection.Starter {
+	return &efsService{r: r, region: u.Region, cli: newClient(r, u.Region, efs.NewFromConfig)}
+}
+
+func (s *efsService) Start(u *collection.Unit) { u.Go(s.fileSystems) }
+
+func efsTag(t efstypes.Tag) (*string, *string) { return t.Key, t.Value }
+
+func (s *efsService) fileSystems(ctx context.Context) {
 	const typ = "aws_efs_file_system"
-	reg := u.region
-	cli := efs.NewFromConfig(r.cfg, func(o *efs.Options) {
-		o.Region = reg
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
-	})
-	u.Go(func(ctx context.Context) {
-		var fss []snapshot.Resource
-		if !r.call(ctx, opEFSDescribeFileSystems, listTarget(typ, reg), func(ctx context.Context) error {
-			return eachPage(ctx, efs.NewDescribeFileSystemsPaginator(cli, &efs.DescribeFileSystemsInput{}), func(out *efs.DescribeFileSystemsOutput) {
-				for _, fs := range out.FileSystems {
-					id := deref(fs.FileSystemId)
-					tags := map[string]string{}
-					for _, t := range fs.Tags {
-						tags[deref(t.Key)] = deref(t.Value)
-					}
-					fss = append(fss, snapshot.Resource{
-						"id": deref(fs.FileSystemArn), "name": nameTag(tags, id), "region": reg, "tags": tags,
-						"file_system_id": id, "encrypted": deref(fs.Encrypted), "kms_key_id": strOrNil(fs.KmsKeyId),
-					})
-				}
-			})
-		}) {
-			return
-		}
-		for _, fs := range fss {
-			r.add(typ, fs)
-		}
-	})
+	r, reg := s.r, s.region
+	var fss []snapshot.Resource
+	if !r.Call(ctx, opEFSDescribeFileSystems, collection.ListTarget(typ, reg), func(ctx context.Context) error {
+		return eachPage(ctx, efs.NewDescribeFileSystemsPaginator(s.cli, &efs.DescribeFileSystemsInput{}), func(out *efs.DescribeFileSystemsOutput) {
+			for _, fs := range out.FileSystems {
+				id, tags := deref(fs.FileSystemId), tagMap(fs.Tags, efsTag)
+				fss = append(fss, snapshot.Resource{
+					"id": deref(fs.FileSystemArn), "name": nameTag(tags, id), "region": reg, "tags": tags,
+					"file_system_id": id, "encrypted": deref(fs.Encrypted), "kms_key_id": strOrNil(fs.KmsKeyId),
+				})
+			}
+		})
+	}) {
+		return
+	}
+	r.Add(typ, fss...)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -59,16 +60,20 @@ var (
 )
 
 func init() {
-	registerService(service{name: "iam", owns: []string{"aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy", "aws_iam_server_certificate",
+	services.Register(collection.Service[*run]{Name: "iam", Global: true, New: newIAM, Owns: []string{
+		"aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy", "aws_iam_server_certificate",
 		"aws_account.aliases", "aws_account.root", "aws_account.password_policy",
-		"aws_account.support_access_entities", "aws_account.cloudshell_full_access_entities"}, global: true, start: startIAM, finish: finishIAM})
+		"aws_account.support_access_entities", "aws_account.cloudshell_full_access_entities"}})
 }
 
-// iamState is what the IAM tasks share until finishIAM joins it into the resources.
-type iamState struct {
+// iamService collects IAM: the account's root user, aliases, password policy and the entities
+// of two AWS managed policies (on aws_account), and the users, groups, roles, customer managed
+// policies and server certificates. What its tasks share, Finish joins into the resources.
+type iamService struct {
+	r   *run
 	cli *iam.Client
 
-	// Names to ARNs, for ListEntitiesForPolicy (which returns names).
+	// Names to ARNs, for ListEntitiesForPolicy (which returns names). Guarded by r.Locked.
 	users, groups, roles map[string]string
 	userRes              map[string]snapshot.Resource // by ARN
 
@@ -80,31 +85,20 @@ type iamState struct {
 	report           map[string]map[string]string // credential report rows by ARN
 	reportOK         bool
 	support, cloudsh map[string][]string // users/groups/roles -> names, nil when the call failed
-	supportOK, csOK  bool
 }
 
-func (r *run) iamState() *iamState {
-	return r.shared("iam", func() any {
-		return &iamState{
-			cli: iam.NewFromConfig(r.cfg, func(o *iam.Options) {
-				o.Region = r.home
-				if e := r.endpoint(); e != nil {
-					o.BaseEndpoint = e
-				}
-			}),
-			users: map[string]string{}, groups: map[string]string{}, roles: map[string]string{},
-			userRes: map[string]snapshot.Resource{},
-		}
-	}).(*iamState)
-}
-
-func startIAM(r *run, u *unit) {
-	st := r.iamState()
-	acct := func(attrs ...string) target {
-		return target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: attrs}
+func newIAM(r *run, _ *collection.Unit) collection.Starter {
+	return &iamService{
+		r: r, cli: newClient(r, r.home, iam.NewFromConfig),
+		users: map[string]string{}, groups: map[string]string{}, roles: map[string]string{},
+		userRes: map[string]snapshot.Resource{},
 	}
+}
+
+func (st *iamService) Start(u *collection.Unit) {
+	r, acct := st.r, st.r.accountTarget
 	u.Go(func(ctx context.Context) {
-		st.summaryOK = r.call(ctx, opIAMGetAccountSummary, acct("root"), func(ctx context.Context) error {
+		st.summaryOK = r.Call(ctx, opIAMGetAccountSummary, acct("root"), func(ctx context.Context) error {
 			out, err := st.cli.GetAccountSummary(ctx, &iam.GetAccountSummaryInput{})
 			if err != nil {
 				return err
@@ -116,20 +110,20 @@ func startIAM(r *run, u *unit) {
 	})
 	u.Go(func(ctx context.Context) {
 		aliases := []string{}
-		if r.call(ctx, opIAMListAccountAliases, acct("aliases"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListAccountAliases, acct("aliases"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListAccountAliasesPaginator(st.cli, &iam.ListAccountAliasesInput{}), func(out *iam.ListAccountAliasesOutput) {
 				aliases = append(aliases, out.AccountAliases...)
 			})
 		}) {
-			r.set(r.acct, "aliases", aliases)
+			r.Set(r.acct, "aliases", aliases)
 			if len(aliases) > 0 {
-				r.set(r.acct, "name", aliases[0])
+				r.Set(r.acct, "name", aliases[0])
 			}
 		}
 	})
 	u.Go(func(ctx context.Context) {
-		rootARN := r.idOf(r.acct)
-		st.virtualOK = r.call(ctx, opIAMListVirtualMFADevices, acct("root"), func(ctx context.Context) error {
+		rootARN := r.ID(r.acct)
+		st.virtualOK = r.Call(ctx, opIAMListVirtualMFADevices, acct("root"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListVirtualMFADevicesPaginator(st.cli, &iam.ListVirtualMFADevicesInput{}), func(out *iam.ListVirtualMFADevicesOutput) {
 				for _, d := range out.VirtualMFADevices {
 					if d.User != nil && deref(d.User.Arn) == rootARN {
@@ -140,7 +134,7 @@ func startIAM(r *run, u *unit) {
 		})
 	})
 	u.Go(func(ctx context.Context) {
-		r.call(ctx, opIAMGetAccountPasswordPolicy, acct("password_policy"), func(ctx context.Context) error {
+		r.Call(ctx, opIAMGetAccountPasswordPolicy, acct("password_policy"), func(ctx context.Context) error {
 			out, err := st.cli.GetAccountPasswordPolicy(ctx, &iam.GetAccountPasswordPolicyInput{})
 			if errorCode(err) == "NoSuchEntity" {
 				return nil // no policy: null, and that is data
@@ -149,7 +143,7 @@ func startIAM(r *run, u *unit) {
 				return err
 			}
 			p := out.PasswordPolicy
-			r.set(r.acct, "password_policy", map[string]any{
+			r.Set(r.acct, "password_policy", map[string]any{
 				"minimum_password_length":        int64(deref(p.MinimumPasswordLength)),
 				"require_symbols":                p.RequireSymbols,
 				"require_numbers":                p.RequireNumbers,
@@ -173,7 +167,7 @@ func startIAM(r *run, u *unit) {
 	} {
 		u.Go(func(ctx context.Context) {
 			ents := map[string][]string{"users": {}, "groups": {}, "roles": {}}
-			if r.call(ctx, opIAMListEntitiesForPolicy, acct(pol.attr), func(ctx context.Context) error {
+			if r.Call(ctx, opIAMListEntitiesForPolicy, acct(pol.attr), func(ctx context.Context) error {
 				policyARN := fmt.Sprintf("arn:%s:iam::aws:policy/%s", r.partition, pol.name)
 				return eachPage(ctx, iam.NewListEntitiesForPolicyPaginator(st.cli, &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(policyARN)}), func(out *iam.ListEntitiesForPolicyOutput) {
 					for _, e := range out.PolicyUsers {
@@ -187,25 +181,24 @@ func startIAM(r *run, u *unit) {
 					}
 				})
 			}) {
-				r.mu.Lock()
-				*pol.dst = ents
-				r.mu.Unlock()
+				r.Locked(func() { *pol.dst = ents })
 			}
 		})
 	}
-	u.Go(func(ctx context.Context) { r.credentialReport(ctx, st) })
-	u.Go(func(ctx context.Context) { r.listUsers(ctx, u, st) })
-	u.Go(func(ctx context.Context) { r.listGroups(ctx, u, st) })
-	u.Go(func(ctx context.Context) { r.listRoles(ctx, u, st) })
-	u.Go(func(ctx context.Context) { r.listPolicies(ctx, u, st) })
-	u.Go(func(ctx context.Context) { r.listServerCertificates(ctx, u, st) })
+	u.Go(st.credentialReport)
+	u.Go(func(ctx context.Context) { st.listUsers(ctx, u) })
+	u.Go(func(ctx context.Context) { st.listGroups(ctx, u) })
+	u.Go(func(ctx context.Context) { st.listRoles(ctx, u) })
+	u.Go(func(ctx context.Context) { st.listPolicies(ctx, u) })
+	u.Go(func(ctx context.Context) { st.listServerCertificates(ctx, u) })
 }
 
 // credentialReport generates the credential report, waits for it and parses its CSV.
-func (r *run) credentialReport(ctx context.Context, st *iamState) {
-	acct := target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: []string{"root"}}
+func (st *iamService) credentialReport(ctx context.Context) {
+	r := st.r
+	acct := r.accountTarget("root")
 	ready := false
-	if !r.call(ctx, opIAMGenerateCredentialReport, acct, func(ctx context.Context) error {
+	if !r.Call(ctx, opIAMGenerateCredentialReport, acct, func(ctx context.Context) error {
 		for i := 0; i < credentialReportMaxPolls; i++ {
 			out, err := st.cli.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{})
 			if err != nil {
@@ -226,7 +219,7 @@ func (r *run) credentialReport(ctx context.Context, st *iamState) {
 		return
 	}
 	var content []byte
-	if !r.call(ctx, opIAMGetCredentialReport, acct, func(ctx context.Context) error {
+	if !r.Call(ctx, opIAMGetCredentialReport, acct, func(ctx context.Context) error {
 		out, err := st.cli.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
 		if err != nil {
 			return err
@@ -238,12 +231,10 @@ func (r *run) credentialReport(ctx context.Context, st *iamState) {
 	}
 	rows, err := parseCredentialReport(content)
 	if err != nil {
-		r.fail(opIAMGetCredentialReport, acct, err)
+		r.Fail(opIAMGetCredentialReport, acct, err)
 		return
 	}
-	r.mu.Lock()
-	st.report, st.reportOK = rows, true
-	r.mu.Unlock()
+	r.Locked(func() { st.report, st.reportOK = rows, true })
 }
 
 // parseCredentialReport reads the report CSV into rows (column -> value) keyed by ARN.
@@ -279,13 +270,7 @@ func reportTime(v string) any {
 	return timeString(t)
 }
 
-func tagMap(tags []types.Tag) map[string]string {
-	m := map[string]string{}
-	for _, t := range tags {
-		m[deref(t.Key)] = deref(t.Value)
-	}
-	return m
-}
+func iamTag(t types.Tag) (*string, *string) { return t.Key, t.Value }
 
 // decodePolicyDocument decodes an IAM policy document as the API returns it (URL-encoded JSON).
 func decodePolicyDocument(doc string) (map[string]any, error) {
@@ -303,26 +288,26 @@ func decodePolicyDocument(doc string) (map[string]any, error) {
 }
 
 // attachedPolicies collects a principal's managed policies.
-func (r *run) attachedPolicies(ctx context.Context, op *Operation, res snapshot.Resource, t target, pages func(ctx context.Context, add func([]types.AttachedPolicy)) error) {
+func (r *run) attachedPolicies(ctx context.Context, op *collection.Operation, res snapshot.Resource, t collection.Target, pages func(ctx context.Context, add func([]types.AttachedPolicy)) error) {
 	list := []map[string]any{}
-	t.attrs = []string{"attached_policies"}
-	if r.call(ctx, op, t, func(ctx context.Context) error {
+	t.Attrs = []string{"attached_policies"}
+	if r.Call(ctx, op, t, func(ctx context.Context) error {
 		return pages(ctx, func(ps []types.AttachedPolicy) {
 			for _, p := range ps {
 				list = append(list, map[string]any{"policy_arn": deref(p.PolicyArn), "policy_name": deref(p.PolicyName)})
 			}
 		})
 	}) {
-		r.set(res, "attached_policies", list)
+		r.Set(res, "attached_policies", list)
 	}
 }
 
 // inlinePolicies collects a principal's inline policies: the names, then each document.
-func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *Operation, res snapshot.Resource, t target,
+func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *collection.Operation, res snapshot.Resource, t collection.Target,
 	names func(ctx context.Context) ([]string, error), get func(ctx context.Context, name string) (string, error)) {
-	t.attrs = []string{"inline_policies"}
+	t.Attrs = []string{"inline_policies"}
 	var ns []string
-	if !r.call(ctx, listOp, t, func(ctx context.Context) (err error) {
+	if !r.Call(ctx, listOp, t, func(ctx context.Context) (err error) {
 		ns, err = names(ctx)
 		return err
 	}) {
@@ -331,7 +316,7 @@ func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *Operation, res 
 	list := []map[string]any{}
 	for _, n := range ns {
 		var doc map[string]any
-		if !r.call(ctx, getOp, t, func(ctx context.Context) error {
+		if !r.Call(ctx, getOp, t, func(ctx context.Context) error {
 			raw, err := get(ctx, n)
 			if err != nil {
 				return err
@@ -343,21 +328,23 @@ func (r *run) inlinePolicies(ctx context.Context, listOp, getOp *Operation, res 
 		}
 		list = append(list, map[string]any{"policy_name": n, "document": doc})
 	}
-	r.set(res, "inline_policies", list)
+	r.Set(res, "inline_policies", list)
 }
 
-func (r *run) listUsers(ctx context.Context, u *unit, st *iamState) {
-	r.call(ctx, opIAMListUsers, target{typ: "aws_iam_user", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+func (st *iamService) listUsers(ctx context.Context, u *collection.Unit) {
+	r := st.r
+	r.Call(ctx, opIAMListUsers, collection.ListTarget("aws_iam_user", snapshot.GlobalRegion), func(ctx context.Context) error {
 		return eachPage(ctx, iam.NewListUsersPaginator(st.cli, &iam.ListUsersInput{}), func(out *iam.ListUsersOutput) {
 			for _, usr := range out.Users {
-				r.user(u, st, usr)
+				st.user(u, usr)
 			}
 		})
 	})
 }
 
 // user records one user and schedules the calls that complete it.
-func (r *run) user(u *unit, st *iamState, usr types.User) {
+func (st *iamService) user(u *collection.Unit, usr types.User) {
+	r := st.r
 	name, arn := deref(usr.UserName), deref(usr.Arn)
 	res := snapshot.Resource{
 		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
@@ -366,29 +353,27 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 		"mfa_active": nil, "mfa_devices": nil, "access_keys": nil, "groups": nil,
 		"attached_policies": nil, "inline_policies": nil,
 	}
-	r.mu.Lock()
-	st.users[name] = arn
-	st.userRes[arn] = res
-	r.mu.Unlock()
-	r.add("aws_iam_user", res)
-	t := func(attrs ...string) target {
-		return target{typ: "aws_iam_user", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	r.Locked(func() {
+		st.users[name] = arn
+		st.userRes[arn] = res
+	})
+	r.Add("aws_iam_user", res)
+	t := func(attrs ...string) collection.Target {
+		return collection.Target{Type: "aws_iam_user", ID: arn, Region: snapshot.GlobalRegion, Attrs: attrs}
 	}
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
-		if r.call(ctx, opIAMListUserTags, t("tags"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListUserTags, t("tags"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListUserTagsPaginator(st.cli, &iam.ListUserTagsInput{UserName: &name}), func(out *iam.ListUserTagsOutput) {
-				for k, v := range tagMap(out.Tags) {
-					tags[k] = v
-				}
+				addTags(tags, out.Tags, iamTag)
 			})
 		}) {
-			r.set(res, "tags", tags)
+			r.Set(res, "tags", tags)
 		}
 	})
 	u.Go(func(ctx context.Context) {
 		devices := []map[string]any{}
-		if r.call(ctx, opIAMListMFADevices, t("mfa_active", "mfa_devices"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListMFADevices, t("mfa_active", "mfa_devices"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListMFADevicesPaginator(st.cli, &iam.ListMFADevicesInput{UserName: &name}), func(out *iam.ListMFADevicesOutput) {
 				for _, d := range out.MFADevices {
 					serial := deref(d.SerialNumber)
@@ -400,13 +385,13 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 				}
 			})
 		}) {
-			r.set(res, "mfa_devices", devices)
-			r.set(res, "mfa_active", len(devices) > 0)
+			r.Set(res, "mfa_devices", devices)
+			r.Set(res, "mfa_active", len(devices) > 0)
 		}
 	})
 	u.Go(func(ctx context.Context) {
 		var keys []types.AccessKeyMetadata
-		if !r.call(ctx, opIAMListAccessKeys, t("access_keys"), func(ctx context.Context) error {
+		if !r.Call(ctx, opIAMListAccessKeys, t("access_keys"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListAccessKeysPaginator(st.cli, &iam.ListAccessKeysInput{UserName: &name}), func(out *iam.ListAccessKeysOutput) {
 				keys = append(keys, out.AccessKeyMetadata...)
 			})
@@ -419,7 +404,7 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 				"access_key_id": deref(k.AccessKeyId), "status": string(k.Status),
 				"create_date": timeOrNil(k.CreateDate), "last_used_date": nil, "last_used_service": nil,
 			}
-			if !r.call(ctx, opIAMGetAccessKeyLastUsed, t("access_keys"), func(ctx context.Context) error {
+			if !r.Call(ctx, opIAMGetAccessKeyLastUsed, t("access_keys"), func(ctx context.Context) error {
 				out, err := st.cli.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
 				if err != nil {
 					return err
@@ -436,18 +421,18 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 			}
 			list = append(list, entry)
 		}
-		r.set(res, "access_keys", list)
+		r.Set(res, "access_keys", list)
 	})
 	u.Go(func(ctx context.Context) {
 		groups := []string{}
-		if r.call(ctx, opIAMListGroupsForUser, t("groups"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListGroupsForUser, t("groups"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListGroupsForUserPaginator(st.cli, &iam.ListGroupsForUserInput{UserName: &name}), func(out *iam.ListGroupsForUserOutput) {
 				for _, g := range out.Groups {
 					groups = append(groups, deref(g.GroupName))
 				}
 			})
 		}) {
-			r.set(res, "groups", groups)
+			r.Set(res, "groups", groups)
 		}
 	})
 	u.Go(func(ctx context.Context) {
@@ -470,40 +455,42 @@ func (r *run) user(u *unit, st *iamState, usr types.User) {
 	})
 }
 
-func (r *run) listGroups(ctx context.Context, u *unit, st *iamState) {
-	r.call(ctx, opIAMListGroups, target{typ: "aws_iam_group", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+func (st *iamService) listGroups(ctx context.Context, u *collection.Unit) {
+	r := st.r
+	r.Call(ctx, opIAMListGroups, collection.ListTarget("aws_iam_group", snapshot.GlobalRegion), func(ctx context.Context) error {
 		return eachPage(ctx, iam.NewListGroupsPaginator(st.cli, &iam.ListGroupsInput{}), func(out *iam.ListGroupsOutput) {
 			for _, g := range out.Groups {
-				r.group(u, st, g)
+				st.group(u, g)
 			}
 		})
 	})
 }
 
-func (r *run) group(u *unit, st *iamState, g types.Group) {
+func (st *iamService) group(u *collection.Unit, g types.Group) {
+	r := st.r
 	name, arn := deref(g.GroupName), deref(g.Arn)
 	res := snapshot.Resource{
 		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": map[string]string{},
 		"path": deref(g.Path), "create_date": timeOrNil(g.CreateDate),
 		"users": nil, "attached_policies": nil, "inline_policies": nil,
 	}
-	r.mu.Lock()
-	st.groups[name] = arn
-	r.mu.Unlock()
-	r.add("aws_iam_group", res)
-	t := func(attrs ...string) target {
-		return target{typ: "aws_iam_group", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	r.Locked(func() {
+		st.groups[name] = arn
+	})
+	r.Add("aws_iam_group", res)
+	t := func(attrs ...string) collection.Target {
+		return collection.Target{Type: "aws_iam_group", ID: arn, Region: snapshot.GlobalRegion, Attrs: attrs}
 	}
 	u.Go(func(ctx context.Context) {
 		users := []string{}
-		if r.call(ctx, opIAMGetGroup, t("users"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMGetGroup, t("users"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewGetGroupPaginator(st.cli, &iam.GetGroupInput{GroupName: &name}), func(out *iam.GetGroupOutput) {
 				for _, usr := range out.Users {
 					users = append(users, deref(usr.UserName))
 				}
 			})
 		}) {
-			r.set(res, "users", users)
+			r.Set(res, "users", users)
 		}
 	})
 	u.Go(func(ctx context.Context) {
@@ -526,17 +513,19 @@ func (r *run) group(u *unit, st *iamState, g types.Group) {
 	})
 }
 
-func (r *run) listRoles(ctx context.Context, u *unit, st *iamState) {
-	r.call(ctx, opIAMListRoles, target{typ: "aws_iam_role", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+func (st *iamService) listRoles(ctx context.Context, u *collection.Unit) {
+	r := st.r
+	r.Call(ctx, opIAMListRoles, collection.ListTarget("aws_iam_role", snapshot.GlobalRegion), func(ctx context.Context) error {
 		return eachPage(ctx, iam.NewListRolesPaginator(st.cli, &iam.ListRolesInput{}), func(out *iam.ListRolesOutput) {
 			for _, role := range out.Roles {
-				r.role(u, st, role)
+				st.role(u, role)
 			}
 		})
 	})
 }
 
-func (r *run) role(u *unit, st *iamState, role types.Role) {
+func (st *iamService) role(u *collection.Unit, role types.Role) {
+	r := st.r
 	name, arn, path := deref(role.RoleName), deref(role.Arn), deref(role.Path)
 	res := snapshot.Resource{
 		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
@@ -544,16 +533,16 @@ func (r *run) role(u *unit, st *iamState, role types.Role) {
 		"is_service_linked": strings.HasPrefix(path, "/aws-service-role/"), "last_used_date": nil,
 		"attached_policies": nil, "inline_policies": nil,
 	}
-	r.mu.Lock()
-	st.roles[name] = arn
-	r.mu.Unlock()
-	r.add("aws_iam_role", res)
-	t := func(attrs ...string) target {
-		return target{typ: "aws_iam_role", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	r.Locked(func() {
+		st.roles[name] = arn
+	})
+	r.Add("aws_iam_role", res)
+	t := func(attrs ...string) collection.Target {
+		return collection.Target{Type: "aws_iam_role", ID: arn, Region: snapshot.GlobalRegion, Attrs: attrs}
 	}
 	// GetRole: ListRoles returns neither tags nor last use.
 	u.Go(func(ctx context.Context) {
-		r.call(ctx, opIAMGetRole, t("tags", "assume_role_policy", "last_used_date"), func(ctx context.Context) error {
+		r.Call(ctx, opIAMGetRole, t("tags", "assume_role_policy", "last_used_date"), func(ctx context.Context) error {
 			out, err := st.cli.GetRole(ctx, &iam.GetRoleInput{RoleName: &name})
 			if err != nil {
 				return err
@@ -562,10 +551,10 @@ func (r *run) role(u *unit, st *iamState, role types.Role) {
 			if err != nil {
 				return err
 			}
-			r.set(res, "tags", tagMap(out.Role.Tags))
-			r.set(res, "assume_role_policy", doc)
+			r.Set(res, "tags", tagMap(out.Role.Tags, iamTag))
+			r.Set(res, "assume_role_policy", doc)
 			if lu := out.Role.RoleLastUsed; lu != nil {
-				r.set(res, "last_used_date", timeOrNil(lu.LastUsedDate))
+				r.Set(res, "last_used_date", timeOrNil(lu.LastUsedDate))
 			}
 			return nil
 		})
@@ -590,41 +579,41 @@ func (r *run) role(u *unit, st *iamState, role types.Role) {
 	})
 }
 
-func (r *run) listPolicies(ctx context.Context, u *unit, st *iamState) {
-	r.call(ctx, opIAMListPolicies, target{typ: "aws_iam_policy", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+func (st *iamService) listPolicies(ctx context.Context, u *collection.Unit) {
+	r := st.r
+	r.Call(ctx, opIAMListPolicies, collection.ListTarget("aws_iam_policy", snapshot.GlobalRegion), func(ctx context.Context) error {
 		return eachPage(ctx, iam.NewListPoliciesPaginator(st.cli, &iam.ListPoliciesInput{Scope: types.PolicyScopeTypeLocal}), func(out *iam.ListPoliciesOutput) {
 			for _, pol := range out.Policies {
-				r.policy(u, st, pol)
+				st.policy(u, pol)
 			}
 		})
 	})
 }
 
-func (r *run) policy(u *unit, st *iamState, pol types.Policy) {
+func (st *iamService) policy(u *collection.Unit, pol types.Policy) {
+	r := st.r
 	arn := deref(pol.Arn)
 	res := snapshot.Resource{
 		"id": arn, "name": deref(pol.PolicyName), "region": snapshot.GlobalRegion, "tags": nil,
 		"path": deref(pol.Path), "attachment_count": int64(deref(pol.AttachmentCount)),
 		"is_attachable": pol.IsAttachable, "default_version_id": deref(pol.DefaultVersionId), "document": nil,
 	}
-	r.add("aws_iam_policy", res)
-	t := func(attrs ...string) target {
-		return target{typ: "aws_iam_policy", id: arn, region: snapshot.GlobalRegion, attrs: attrs}
+	r.Add("aws_iam_policy", res)
+	t := func(attrs ...string) collection.Target {
+		return collection.Target{Type: "aws_iam_policy", ID: arn, Region: snapshot.GlobalRegion, Attrs: attrs}
 	}
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
-		if r.call(ctx, opIAMListPolicyTags, t("tags"), func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListPolicyTags, t("tags"), func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListPolicyTagsPaginator(st.cli, &iam.ListPolicyTagsInput{PolicyArn: &arn}), func(out *iam.ListPolicyTagsOutput) {
-				for k, v := range tagMap(out.Tags) {
-					tags[k] = v
-				}
+				addTags(tags, out.Tags, iamTag)
 			})
 		}) {
-			r.set(res, "tags", tags)
+			r.Set(res, "tags", tags)
 		}
 	})
 	u.Go(func(ctx context.Context) {
-		r.call(ctx, opIAMGetPolicyVersion, t("document"), func(ctx context.Context) error {
+		r.Call(ctx, opIAMGetPolicyVersion, t("document"), func(ctx context.Context) error {
 			out, err := st.cli.GetPolicyVersion(ctx, &iam.GetPolicyVersionInput{PolicyArn: &arn, VersionId: pol.DefaultVersionId})
 			if err != nil {
 				return err
@@ -633,49 +622,49 @@ func (r *run) policy(u *unit, st *iamState, pol types.Policy) {
 			if err != nil {
 				return err
 			}
-			r.set(res, "document", doc)
+			r.Set(res, "document", doc)
 			return nil
 		})
 	})
 }
 
-func (r *run) listServerCertificates(ctx context.Context, u *unit, st *iamState) {
-	r.call(ctx, opIAMListServerCertificates, target{typ: "aws_iam_server_certificate", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+func (st *iamService) listServerCertificates(ctx context.Context, u *collection.Unit) {
+	r := st.r
+	r.Call(ctx, opIAMListServerCertificates, collection.ListTarget("aws_iam_server_certificate", snapshot.GlobalRegion), func(ctx context.Context) error {
 		return eachPage(ctx, iam.NewListServerCertificatesPaginator(st.cli, &iam.ListServerCertificatesInput{}), func(out *iam.ListServerCertificatesOutput) {
 			for _, c := range out.ServerCertificateMetadataList {
-				r.serverCertificate(u, st, c)
+				st.serverCertificate(u, c)
 			}
 		})
 	})
 }
 
-func (r *run) serverCertificate(u *unit, st *iamState, c types.ServerCertificateMetadata) {
+func (st *iamService) serverCertificate(u *collection.Unit, c types.ServerCertificateMetadata) {
+	r := st.r
 	name, arn := deref(c.ServerCertificateName), deref(c.Arn)
 	res := snapshot.Resource{
 		"id": arn, "name": name, "region": snapshot.GlobalRegion, "tags": nil,
 		"server_certificate_id": deref(c.ServerCertificateId), "path": deref(c.Path),
 		"upload_date": timeOrNil(c.UploadDate), "expiration": timeOrNil(c.Expiration),
 	}
-	r.add("aws_iam_server_certificate", res)
+	r.Add("aws_iam_server_certificate", res)
 	u.Go(func(ctx context.Context) {
 		tags := map[string]string{}
-		if r.call(ctx, opIAMListServerCertificateTags, target{typ: "aws_iam_server_certificate", id: arn, region: snapshot.GlobalRegion, attrs: []string{"tags"}}, func(ctx context.Context) error {
+		if r.Call(ctx, opIAMListServerCertificateTags, collection.Target{Type: "aws_iam_server_certificate", ID: arn, Region: snapshot.GlobalRegion, Attrs: []string{"tags"}}, func(ctx context.Context) error {
 			return eachPage(ctx, iam.NewListServerCertificateTagsPaginator(st.cli, &iam.ListServerCertificateTagsInput{ServerCertificateName: &name}), func(out *iam.ListServerCertificateTagsOutput) {
-				for k, v := range tagMap(out.Tags) {
-					tags[k] = v
-				}
+				addTags(tags, out.Tags, iamTag)
 			})
 		}) {
-			r.set(res, "tags", tags)
+			r.Set(res, "tags", tags)
 		}
 	})
 }
 
 // finishIAM joins what the tasks found: the root user's summary, MFA and credential report
 // row; the users' credential report columns; the entities of the AWS managed policies.
-func finishIAM(r *run) {
-	st := r.iamState()
-	rootARN := r.idOf(r.acct)
+func (st *iamService) Finish() {
+	r := st.r
+	rootARN := r.acct.ID()
 	root := map[string]any{
 		"mfa_active": nil, "hardware_mfa_active": nil, "access_keys_present": nil,
 		"password_last_used": nil, "access_key_1_last_used": nil, "access_key_2_last_used": nil,
@@ -697,7 +686,7 @@ func finishIAM(r *run) {
 	r.acct["root"] = root
 	for arn, res := range st.userRes {
 		if !st.reportOK {
-			r.snap.AddError(snapshot.CollectionError{
+			r.AddError(snapshot.CollectionError{
 				ResourceType: "aws_iam_user", ResourceID: arn, Region: snapshot.GlobalRegion,
 				Operation: opIAMGetCredentialReport.Name(), Code: "CredentialReportUnavailable",
 				Message:    "the credential report could not be read (see the aws_account error)",
@@ -707,7 +696,7 @@ func finishIAM(r *run) {
 		}
 		row, ok := st.report[arn]
 		if !ok {
-			r.snap.AddError(snapshot.CollectionError{
+			r.AddError(snapshot.CollectionError{
 				ResourceType: "aws_iam_user", ResourceID: arn, Region: snapshot.GlobalRegion,
 				Operation: opIAMGetCredentialReport.Name(), Code: "NotInCredentialReport",
 				Message:    "the user is not in the credential report (created after it was generated?)",

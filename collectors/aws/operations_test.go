@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
 	"github.com/incloud/incloud/collectors/aws/awsfake"
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 	"github.com/incloud/incloud/policies"
 )
@@ -20,7 +21,7 @@ func TestOperationsReadOnly(t *testing.T) {
 		t.Fatalf("only %d registered operations", len(ops))
 	}
 	for _, op := range ops {
-		if !op.IsReadOnly() {
+		if !op.ReadOnly || !isReadOnly(op) {
 			t.Errorf("%s (permission %s) is not read-only", op.Name(), op.Permission)
 		}
 		if !strings.HasPrefix(op.Action, "List") && !strings.HasPrefix(op.Action, "Get") && !strings.HasPrefix(op.Action, "Describe") &&
@@ -29,12 +30,12 @@ func TestOperationsReadOnly(t *testing.T) {
 		}
 	}
 	// IsReadOnly must reject writes, in the action or in the permission.
-	for _, op := range []Operation{
+	for _, op := range []collection.Operation{
 		{Service: "iam", Action: "DeleteUser", Permission: "iam:DeleteUser"},
 		{Service: "s3", Action: "GetBucketAcl", Permission: "s3:PutBucketAcl"},
 		{Service: "iam", Action: "CreateAccessKey", Permission: "iam:CreateAccessKey"},
 	} {
-		if op.IsReadOnly() {
+		if isReadOnly(op) {
 			t.Errorf("%s / %s counted as read-only", op.Name(), op.Permission)
 		}
 	}
@@ -112,7 +113,7 @@ func TestRegistryGuard(t *testing.T) {
 		t.Errorf("ListUsers without run.call: err = %v, want a refusal", err)
 	}
 	// Registered, inside a call for another operation.
-	_, err = cli.ListUsers(withOperation(context.Background(), opIAMListGroups), &iam.ListUsersInput{})
+	_, err = cli.ListUsers(collection.WithOperation(context.Background(), opIAMListGroups), &iam.ListUsersInput{})
 	if err == nil {
 		t.Error("ListUsers inside a ListGroups call was let through")
 	}
@@ -120,7 +121,7 @@ func TestRegistryGuard(t *testing.T) {
 		t.Errorf("%d requests reached the fake", n)
 	}
 	// And the right call goes through.
-	if _, err := cli.ListUsers(withOperation(context.Background(), opIAMListUsers), &iam.ListUsersInput{}); err != nil {
+	if _, err := cli.ListUsers(collection.WithOperation(context.Background(), opIAMListUsers), &iam.ListUsersInput{}); err != nil {
 		t.Errorf("ListUsers in its own call: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -21,16 +22,6 @@ const (
 	notOptedIn       = "not-opted-in"
 )
 
-// ec2Client returns an EC2 client for region.
-func (r *run) ec2Client(region string) *ec2.Client {
-	return ec2.NewFromConfig(r.cfg, func(o *ec2.Options) {
-		o.Region = region
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
-	})
-}
-
 // discoverRegions lists the account's regions (DescribeRegions with AllRegions) and returns
 // the ones to collect, sorted: the requested ones, or every enabled region. It records an
 // aws_region resource for each region it reports on (not-opted-in regions too, with their
@@ -38,14 +29,14 @@ func (r *run) ec2Client(region string) *ec2.Client {
 // not enabled or does not exist.
 func (r *run) discoverRegions(ctx context.Context) []string {
 	requested := map[string]bool{}
-	for _, reg := range r.c.opts.Regions {
+	for _, reg := range r.opts.Regions {
 		if reg = strings.TrimSpace(reg); reg != "" {
 			requested[reg] = true
 		}
 	}
 	status := map[string]string{}
-	ok := r.call(ctx, opEC2DescribeRegions, target{typ: "aws_region", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-		out, err := r.ec2Client(r.home).DescribeRegions(ctx, &ec2.DescribeRegionsInput{AllRegions: aws.Bool(true)})
+	ok := r.Call(ctx, opEC2DescribeRegions, collection.ListTarget("aws_region", snapshot.GlobalRegion), func(ctx context.Context) error {
+		out, err := newClient(r, r.home, ec2.NewFromConfig).DescribeRegions(ctx, &ec2.DescribeRegionsInput{AllRegions: aws.Bool(true)})
 		if err != nil {
 			return err
 		}
@@ -80,7 +71,7 @@ func (r *run) discoverRegions(ctx context.Context) []string {
 			if enabled {
 				collect = append(collect, reg)
 			} else {
-				r.snap.AddError(snapshot.CollectionError{
+				r.AddError(snapshot.CollectionError{
 					ResourceType: "aws_region", ResourceID: r.regionARN(reg), Region: reg,
 					Operation: opEC2DescribeRegions.Name(), Code: "RegionNotEnabled",
 					Message: fmt.Sprintf("region %s is not enabled for this account (opt-in status %s)", reg, st),
@@ -90,7 +81,7 @@ func (r *run) discoverRegions(ctx context.Context) []string {
 	}
 	for reg := range requested {
 		if _, known := status[reg]; !known {
-			r.snap.AddError(snapshot.CollectionError{
+			r.AddError(snapshot.CollectionError{
 				ResourceType: "aws_region", ResourceID: "", Region: reg,
 				Operation: opEC2DescribeRegions.Name(), Code: "UnknownRegion",
 				Message: fmt.Sprintf("region %s is not a region of this account's partition", reg),
@@ -115,12 +106,14 @@ func (r *run) addRegion(reg string, optIn any) {
 		"access_analyzers": nil, "security_hub": nil, "config": nil,
 	}
 	r.regions[reg] = res
-	r.add("aws_region", res)
+	r.Add("aws_region", res)
 }
 
 // region returns the aws_region resource of reg (nil when the region is not in the snapshot).
-func (r *run) region(reg string) snapshot.Resource {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.regions[reg]
+// The map is complete before any task starts.
+func (r *run) region(reg string) snapshot.Resource { return r.regions[reg] }
+
+// regionTarget is the target of a failed call about a region's attrs.
+func (r *run) regionTarget(reg string, attrs ...string) collection.Target {
+	return collection.Target{Type: "aws_region", ID: r.regionARN(reg), Region: reg, Attrs: attrs}
 }

@@ -10,7 +10,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
 
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -36,43 +38,46 @@ const listBucketsPageSize = 1000
 const unknownRegion = "unknown"
 
 func init() {
-	registerService(service{name: "s3", owns: []string{"aws_s3_bucket", "aws_account.s3_public_access_block"}, global: true, start: startS3})
+	services.Register(collection.Service[*run]{Name: "s3", Global: true, Owns: []string{"aws_s3_bucket", "aws_account.s3_public_access_block"}, New: newS3})
 }
 
-// s3State caches one S3 client per region: bucket calls must go to the bucket's region.
-type s3State struct {
+// s3Service collects the account's buckets (ListBuckets, then each bucket's configuration in
+// the bucket's own region) and the account-level public access block (S3 Control).
+type s3Service struct {
+	r *run
+
 	mu      sync.Mutex
-	clients map[string]*s3.Client
+	clients map[string]*s3.Client // by region: bucket calls must go to the bucket's region
+	control *s3control.Client
 }
 
-func (r *run) s3Client(region string) *s3.Client {
-	st := r.shared("s3", func() any { return &s3State{clients: map[string]*s3.Client{}} }).(*s3State)
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if c, ok := st.clients[region]; ok {
+func newS3(r *run, _ *collection.Unit) collection.Starter {
+	return &s3Service{r: r, clients: map[string]*s3.Client{}, control: newS3ControlClient(r)}
+}
+
+// client returns the S3 client of region.
+func (s *s3Service) client(region string) *s3.Client {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.clients[region]; ok {
 		return c
 	}
-	pathStyle := r.customEndpoint("S3")
-	c := s3.NewFromConfig(r.cfg, func(o *s3.Options) {
-		o.Region = region
-		// With a custom endpoint, bucket names go into the path, not the host name.
-		o.UsePathStyle = o.UsePathStyle || pathStyle
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
-	})
-	st.clients[region] = c
+	// With a custom endpoint, bucket names go into the path, not the host name.
+	pathStyle := s.r.customEndpoint("S3")
+	c := newClient(s.r, region, s3.NewFromConfig, func(o *s3.Options) { o.UsePathStyle = o.UsePathStyle || pathStyle })
+	s.clients[region] = c
 	return c
 }
 
-func startS3(r *run, u *unit) {
-	u.Go(func(ctx context.Context) { r.accountPublicAccessBlock(ctx) })
+func (s *s3Service) Start(u *collection.Unit) {
+	r := s.r
+	u.Go(s.accountPublicAccessBlock)
 	u.Go(func(ctx context.Context) {
-		cli := r.s3Client(r.home)
-		r.call(ctx, opS3ListBuckets, target{typ: "aws_s3_bucket", region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+		cli := s.client(r.home)
+		r.Call(ctx, opS3ListBuckets, collection.ListTarget("aws_s3_bucket", snapshot.GlobalRegion), func(ctx context.Context) error {
 			return eachPage(ctx, s3.NewListBucketsPaginator(cli, &s3.ListBucketsInput{MaxBuckets: aws.Int32(listBucketsPageSize)}), func(out *s3.ListBucketsOutput) {
 				for _, b := range out.Buckets {
-					r.bucket(u, b)
+					s.bucket(u, b)
 				}
 			})
 		})
@@ -81,31 +86,32 @@ func startS3(r *run, u *unit) {
 
 // bucket records one bucket, finds its region when ListBuckets did not say, and schedules the
 // calls that read its configuration.
-func (r *run) bucket(u *unit, b types.Bucket) {
+func (s *s3Service) bucket(u *collection.Unit, b types.Bucket) {
+	r := s.r
 	name := deref(b.Name)
 	res := snapshot.Resource{
 		"id": "arn:" + r.partition + ":s3:::" + name, "name": name, "region": unknownRegion, "tags": nil,
 		"creation_date": timeOrNil(b.CreationDate), "acl": nil, "policy": nil, "policy_is_public": nil,
 		"public_access_block": nil, "encryption": nil, "versioning": nil, "logging": nil, "object_ownership": nil,
 	}
-	r.add("aws_s3_bucket", res)
+	r.Add("aws_s3_bucket", res)
 	if reg := deref(b.BucketRegion); reg != "" {
-		r.set(res, "region", reg)
-		r.bucketDetails(u, res, name, reg)
+		r.Set(res, "region", reg)
+		s.bucketDetails(u, res, name, reg)
 		return
 	}
 	u.Go(func(ctx context.Context) {
 		var reg string
-		if r.call(ctx, opS3GetBucketLocation, target{typ: "aws_s3_bucket", id: r.idOf(res), region: snapshot.GlobalRegion}, func(ctx context.Context) error {
-			out, err := r.s3Client(r.home).GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
+		if r.Call(ctx, opS3GetBucketLocation, collection.Target{Type: "aws_s3_bucket", ID: r.ID(res), Region: snapshot.GlobalRegion}, func(ctx context.Context) error {
+			out, err := s.client(r.home).GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
 			if err != nil {
 				return err
 			}
 			reg = bucketRegion(string(out.LocationConstraint))
 			return nil
 		}) {
-			r.set(res, "region", reg)
-			r.bucketDetails(u, res, name, reg)
+			r.Set(res, "region", reg)
+			s.bucketDetails(u, res, name, reg)
 		}
 	})
 }
@@ -128,10 +134,10 @@ func bucketRegion(constraint string) string {
 //
 // id is read by the caller before any call of the bucket is scheduled: the calls set attributes
 // of the same resource concurrently (through r.set), so the map must not be read here.
-func (r *run) bucketCall(u *unit, id, region string, op *Operation, attrs []string, fn func(ctx context.Context, cli *s3.Client) error, notFound ...string) {
+func (s *s3Service) bucketCall(u *collection.Unit, id, region string, op *collection.Operation, attrs []string, fn func(ctx context.Context, cli *s3.Client) error, notFound ...string) {
 	u.Go(func(ctx context.Context) {
-		cli := r.s3Client(region)
-		r.call(ctx, op, target{typ: "aws_s3_bucket", id: id, region: region, attrs: attrs}, func(ctx context.Context) error {
+		cli := s.client(region)
+		s.r.Call(ctx, op, collection.Target{Type: "aws_s3_bucket", ID: id, Region: region, Attrs: attrs}, func(ctx context.Context) error {
 			err := fn(ctx, cli)
 			code := errorCode(err)
 			for _, nf := range notFound {
@@ -144,26 +150,23 @@ func (r *run) bucketCall(u *unit, id, region string, op *Operation, attrs []stri
 	})
 }
 
-func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string) {
+func (s *s3Service) bucketDetails(u *collection.Unit, res snapshot.Resource, name, region string) {
+	r := s.r
 	b := &name
-	id := r.idOf(res)
-	r.bucketCall(u, id, region, opS3GetBucketTagging, []string{"tags"}, func(ctx context.Context, cli *s3.Client) error {
+	id := r.ID(res)
+	s.bucketCall(u, id, region, opS3GetBucketTagging, []string{"tags"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: b})
 		if errorCode(err) == "NoSuchTagSet" {
-			r.set(res, "tags", map[string]string{})
+			r.Set(res, "tags", map[string]string{})
 			return err
 		}
 		if err != nil {
 			return err
 		}
-		tags := map[string]string{}
-		for _, t := range out.TagSet {
-			tags[deref(t.Key)] = deref(t.Value)
-		}
-		r.set(res, "tags", tags)
+		r.Set(res, "tags", tagMap(out.TagSet, s3Tag))
 		return nil
 	}, "NoSuchTagSet")
-	r.bucketCall(u, id, region, opS3GetBucketAcl, []string{"acl"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketAcl, []string{"acl"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: b})
 		if err != nil {
 			return err
@@ -187,12 +190,12 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		if out.Owner != nil {
 			owner = deref(out.Owner.ID)
 		}
-		r.set(res, "acl", map[string]any{"owner_id": owner, "grants": grants})
+		r.Set(res, "acl", map[string]any{"owner_id": owner, "grants": grants})
 		return nil
 	})
 	// The policy status is read only for a bucket that has a policy: without one it is null,
 	// and when the policy cannot be read, whether it is public is unknown too.
-	r.bucketCall(u, id, region, opS3GetBucketPolicy, []string{"policy", "policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketPolicy, []string{"policy", "policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: b})
 		if err != nil {
 			return err
@@ -203,20 +206,20 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		if err := d.Decode(&doc); err != nil {
 			return fmt.Errorf("decode bucket policy: %w", err)
 		}
-		r.set(res, "policy", doc)
-		r.bucketCall(u, id, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
+		r.Set(res, "policy", doc)
+		s.bucketCall(u, id, region, opS3GetBucketPolicyStatus, []string{"policy_is_public"}, func(ctx context.Context, cli *s3.Client) error {
 			out, err := cli.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: b})
 			if err != nil {
 				return err
 			}
 			if out.PolicyStatus != nil {
-				r.set(res, "policy_is_public", deref(out.PolicyStatus.IsPublic))
+				r.Set(res, "policy_is_public", deref(out.PolicyStatus.IsPublic))
 			}
 			return nil
 		}, "NoSuchBucketPolicy")
 		return nil
 	}, "NoSuchBucketPolicy")
-	r.bucketCall(u, id, region, opS3GetPublicAccessBlock, []string{"public_access_block"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetPublicAccessBlock, []string{"public_access_block"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b})
 		if err != nil {
 			return err
@@ -225,10 +228,10 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 		if c == nil {
 			return nil
 		}
-		r.set(res, "public_access_block", publicAccessBlock(c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets))
+		r.Set(res, "public_access_block", publicAccessBlock(c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets))
 		return nil
 	}, "NoSuchPublicAccessBlockConfiguration")
-	r.bucketCall(u, id, region, opS3GetBucketEncryption, []string{"encryption"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketEncryption, []string{"encryption"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: b})
 		if err != nil {
 			return err
@@ -244,34 +247,34 @@ func (r *run) bucketDetails(u *unit, res snapshot.Resource, name, region string)
 				rules = append(rules, entry)
 			}
 		}
-		r.set(res, "encryption", map[string]any{"rules": rules})
+		r.Set(res, "encryption", map[string]any{"rules": rules})
 		return nil
 	}, "ServerSideEncryptionConfigurationNotFoundError")
-	r.bucketCall(u, id, region, opS3GetBucketVersioning, []string{"versioning"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketVersioning, []string{"versioning"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: b})
 		if err != nil {
 			return err
 		}
-		r.set(res, "versioning", map[string]any{"status": string(out.Status), "mfa_delete": string(out.MFADelete)})
+		r.Set(res, "versioning", map[string]any{"status": string(out.Status), "mfa_delete": string(out.MFADelete)})
 		return nil
 	})
-	r.bucketCall(u, id, region, opS3GetBucketLogging, []string{"logging"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketLogging, []string{"logging"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: b})
 		if err != nil {
 			return err
 		}
 		if l := out.LoggingEnabled; l != nil {
-			r.set(res, "logging", map[string]any{"target_bucket": deref(l.TargetBucket), "target_prefix": deref(l.TargetPrefix)})
+			r.Set(res, "logging", map[string]any{"target_bucket": deref(l.TargetBucket), "target_prefix": deref(l.TargetPrefix)})
 		}
 		return nil
 	})
-	r.bucketCall(u, id, region, opS3GetBucketOwnershipControls, []string{"object_ownership"}, func(ctx context.Context, cli *s3.Client) error {
+	s.bucketCall(u, id, region, opS3GetBucketOwnershipControls, []string{"object_ownership"}, func(ctx context.Context, cli *s3.Client) error {
 		out, err := cli.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b})
 		if err != nil {
 			return err
 		}
 		if c := out.OwnershipControls; c != nil && len(c.Rules) > 0 {
-			r.set(res, "object_ownership", string(c.Rules[0].ObjectOwnership))
+			r.Set(res, "object_ownership", string(c.Rules[0].ObjectOwnership))
 		}
 		return nil
 	}, "OwnershipControlsNotFoundError")
@@ -284,3 +287,5 @@ func publicAccessBlock(blockACLs, ignoreACLs, blockPolicy, restrict *bool) map[s
 		"block_public_policy": deref(blockPolicy), "restrict_public_buckets": deref(restrict),
 	}
 }
+
+func s3Tag(t types.Tag) (*string, *string) { return t.Key, t.Value }

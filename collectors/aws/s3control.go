@@ -6,8 +6,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
-
-	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 var opS3ControlGetPublicAccessBlock = register("S3 Control", "s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock")
@@ -28,18 +26,18 @@ func (a accountEndpointResolver) ResolveEndpoint(ctx context.Context, p s3contro
 	return ep, nil
 }
 
-// accountPublicAccessBlock reads the account-level S3 public access block into aws_account.
-func (r *run) accountPublicAccessBlock(ctx context.Context) {
-	cli := s3control.NewFromConfig(r.cfg, func(o *s3control.Options) {
-		o.Region = r.home
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
+// newS3ControlClient returns the S3 Control client of the account's home region.
+func newS3ControlClient(r *run) *s3control.Client {
+	return newClient(r, r.home, s3control.NewFromConfig, func(o *s3control.Options) {
 		o.EndpointResolverV2 = accountEndpointResolver{base: s3control.NewDefaultEndpointResolverV2()}
 	})
-	t := target{typ: "aws_account", id: r.idOf(r.acct), region: snapshot.GlobalRegion, attrs: []string{"s3_public_access_block"}}
-	r.call(ctx, opS3ControlGetPublicAccessBlock, t, func(ctx context.Context) error {
-		out, err := cli.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: &r.account})
+}
+
+// accountPublicAccessBlock reads the account-level S3 public access block into aws_account.
+func (s *s3Service) accountPublicAccessBlock(ctx context.Context) {
+	r := s.r
+	r.Call(ctx, opS3ControlGetPublicAccessBlock, r.accountTarget("s3_public_access_block"), func(ctx context.Context) error {
+		out, err := s.control.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: &r.account})
 		if errorCode(err) == "NoSuchPublicAccessBlockConfiguration" {
 			return nil // not configured: null
 		}
@@ -47,7 +45,7 @@ func (r *run) accountPublicAccessBlock(ctx context.Context) {
 			return err
 		}
 		if c := out.PublicAccessBlockConfiguration; c != nil {
-			r.set(r.acct, "s3_public_access_block", publicAccessBlock(c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets))
+			r.Set(r.acct, "s3_public_access_block", publicAccessBlock(c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets))
 		}
 		return nil
 	})

@@ -6,45 +6,52 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+
+	"github.com/incloud/incloud/collectors/collection"
+	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 // Security Hub operations.
 var opSecurityHubDescribeHub = register("SecurityHub", "securityhub", "DescribeHub", "")
 
 func init() {
-	registerService(service{name: "securityhub", owns: []string{"aws_region.security_hub"}, start: startSecurityHub})
+	services.Register(collection.Service[*run]{Name: "securityhub", Owns: []string{"aws_region.security_hub"}, New: newSecurityHub})
 }
 
-// startSecurityHub reads whether Security Hub is enabled in a region. An account that is not
-// subscribed gets InvalidAccessException: that is the answer (enabled false), not an error.
-func startSecurityHub(r *run, u *unit) {
-	reg := u.region
-	res := r.region(reg)
-	if res == nil {
-		return
+// securityHubService reads whether Security Hub is enabled in one region. An account that is
+// not subscribed gets InvalidAccessException: that is the answer (enabled false), not an error.
+type securityHubService struct {
+	r      *run
+	region string
+	res    snapshot.Resource // the aws_region resource
+	cli    *securityhub.Client
+}
+
+func newSecurityHub(r *run, u *collection.Unit) collection.Starter {
+	return &securityHubService{r: r, region: u.Region, res: r.region(u.Region), cli: newClient(r, u.Region, securityhub.NewFromConfig)}
+}
+
+func (s *securityHubService) Start(u *collection.Unit) {
+	if s.res != nil {
+		u.Go(s.hub)
 	}
-	cli := securityhub.NewFromConfig(r.cfg, func(o *securityhub.Options) {
-		o.Region = reg
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
-	})
-	t := target{typ: "aws_region", id: r.regionARN(reg), region: reg, attrs: []string{"security_hub"}}
-	u.Go(func(ctx context.Context) {
-		r.call(ctx, opSecurityHubDescribeHub, t, func(ctx context.Context) error {
-			out, err := cli.DescribeHub(ctx, &securityhub.DescribeHubInput{})
-			if notSubscribed(err) {
-				r.set(res, "security_hub", map[string]any{"enabled": false, "hub_arn": nil, "subscribed_at": nil})
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			r.set(res, "security_hub", map[string]any{
-				"enabled": true, "hub_arn": strOrNil(out.HubArn), "subscribed_at": isoTime(out.SubscribedAt),
-			})
+}
+
+func (s *securityHubService) hub(ctx context.Context) {
+	r := s.r
+	r.Call(ctx, opSecurityHubDescribeHub, r.regionTarget(s.region, "security_hub"), func(ctx context.Context) error {
+		out, err := s.cli.DescribeHub(ctx, &securityhub.DescribeHubInput{})
+		if notSubscribed(err) {
+			r.Set(s.res, "security_hub", map[string]any{"enabled": false, "hub_arn": nil, "subscribed_at": nil})
 			return nil
+		}
+		if err != nil {
+			return err
+		}
+		r.Set(s.res, "security_hub", map[string]any{
+			"enabled": true, "hub_arn": strOrNil(out.HubArn), "subscribed_at": isoTime(out.SubscribedAt),
 		})
+		return nil
 	})
 }
 
@@ -54,7 +61,7 @@ func notSubscribed(err error) bool {
 	if errorCode(err) != "InvalidAccessException" {
 		return false
 	}
-	_, msg := classify(err)
+	_, msg, _ := classify(err)
 	return strings.Contains(strings.ToLower(msg), "not subscribed")
 }
 

@@ -6,19 +6,17 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/incloud/incloud/collectors/collection"
 )
 
 var opSTSGetCallerIdentity = register("STS", "sts", "GetCallerIdentity", "")
 
 // identify asks STS whose credentials these are: the account id and partition. Without them
-// nothing can be collected, so a failure ends the collection.
+// nothing can be collected, so a failure ends the collection (before the run exists).
 func (r *run) identify(ctx context.Context) error {
-	cli := sts.NewFromConfig(r.cfg, func(o *sts.Options) {
-		if e := r.endpoint(); e != nil {
-			o.BaseEndpoint = e
-		}
-	})
-	out, err := cli.GetCallerIdentity(withOperation(ctx, opSTSGetCallerIdentity), &sts.GetCallerIdentityInput{})
+	cli := newClient(r, r.home, sts.NewFromConfig)
+	out, err := cli.GetCallerIdentity(collection.WithOperation(ctx, opSTSGetCallerIdentity), &sts.GetCallerIdentityInput{})
 	if err != nil {
 		return fmt.Errorf("identify the AWS account (sts:GetCallerIdentity): %w", err)
 	}
