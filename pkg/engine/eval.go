@@ -173,7 +173,7 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check)
 // runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources
 // of the check's type and the collection errors into exactly one result per resource.
 func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverage) (results []findings.Result) {
-	denied, unknown, evalErr := e.evalCheck(ctx, c, t.input)
+	denied, unknown, passed, evalErr := e.evalCheck(ctx, c, t.input)
 	b := resultBuilder{check: c, target: t}
 	resources := t.resources[c.ResourceType]
 	results = make([]findings.Result, 0, len(resources))
@@ -196,7 +196,7 @@ func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverag
 			} else if v, ok := denied[id]; ok {
 				res.Status, res.Message = findings.StatusFail, strings.Join(v.messages, "; ")
 			} else {
-				res.Status, res.Message = findings.StatusPass, c.Title
+				res.Status, res.Message = findings.StatusPass, c.passMessage(passed, id, r.name, r.region)
 			}
 		}
 		results = append(results, res)
@@ -245,7 +245,7 @@ func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverag
 	return results
 }
 
-func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (denied, unknown map[string]*verdict, err error) {
+func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (denied, unknown, passed map[string]*verdict, err error) {
 	ctx, cancel := context.WithTimeout(ctx, e.opts.CheckTimeout)
 	defer cancel()
 	defer func() {
@@ -254,14 +254,19 @@ func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (deni
 		}
 	}()
 	if denied, err = evalSet(ctx, c.deny, input); err != nil {
-		return nil, nil, fmt.Errorf("deny: %w", err)
+		return nil, nil, nil, fmt.Errorf("deny: %w", err)
 	}
 	if c.hasUnknown {
 		if unknown, err = evalSet(ctx, c.unknown, input); err != nil {
-			return nil, nil, fmt.Errorf("unknown: %w", err)
+			return nil, nil, nil, fmt.Errorf("unknown: %w", err)
 		}
 	}
-	return denied, unknown, nil
+	if c.hasPass {
+		if passed, err = evalSet(ctx, c.pass, input); err != nil {
+			return nil, nil, nil, fmt.Errorf("pass: %w", err)
+		}
+	}
+	return denied, unknown, passed, nil
 }
 
 func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (map[string]*verdict, error) {

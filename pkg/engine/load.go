@@ -43,6 +43,10 @@ type Check struct {
 	hasUnknown bool
 	deny       rego.PreparedEvalQuery
 	unknown    rego.PreparedEvalQuery
+	// hasPass, pass and passTemplate give passing results their messages (passmsg.go).
+	hasPass      bool
+	pass         rego.PreparedEvalQuery
+	passTemplate passTemplate
 }
 
 // Engine holds compiled checks, ready to evaluate snapshots concurrently.
@@ -180,7 +184,12 @@ func (e *Engine) prepareChecks() error {
 				hasDeny = true
 			case "unknown":
 				c.hasUnknown = true
+			case "pass":
+				c.hasPass = true
 			}
+		}
+		if c.passTemplate, err = checkPassTemplate(m); err != nil {
+			return fmt.Errorf("%s: invalid check metadata: %w", name, err)
 		}
 		if !hasDeny {
 			return fmt.Errorf("%s: check %s defines no `deny` rule (a set of {\"resource_id\", \"message\"} objects)", name, meta.ID)
@@ -190,6 +199,11 @@ func (e *Engine) prepareChecks() error {
 		}
 		if c.hasUnknown {
 			if c.unknown, err = e.prepare(c.pkg, "unknown"); err != nil {
+				return fmt.Errorf("%s: prepare check %s: %w", name, meta.ID, err)
+			}
+		}
+		if c.hasPass {
+			if c.pass, err = e.prepare(c.pkg, "pass"); err != nil {
 				return fmt.Errorf("%s: prepare check %s: %w", name, meta.ID, err)
 			}
 		}

@@ -17,6 +17,7 @@ var (
 	knownCustomKeys = map[string]bool{
 		"id": true, "severity": true, "area": true, "resource_type": true, "service_model": true,
 		"frameworks": true, "remediation": true, "rationale": true, "depends_on": true,
+		"pass_message": true, // optional, read by checkPassTemplate
 	}
 )
 
