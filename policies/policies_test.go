@@ -139,11 +139,56 @@ func TestReadmeExample(t *testing.T) {
 	}
 	count := map[findings.Status]int{}
 	for _, r := range report.Results {
-		if r.CheckID == checkID {
-			count[r.Status]++
+		if r.CheckID != checkID {
+			continue
+		}
+		count[r.Status]++
+		if want := "bucket " + r.ResourceName + " blocks public access itself (all four settings on)"; r.Status == findings.StatusPass && r.Message != want {
+			t.Errorf("README.md example: pass message %q, want %q (its custom.pass_message)", r.Message, want)
 		}
 	}
 	if count[findings.StatusPass] == 0 || count[findings.StatusFail] == 0 || count[findings.StatusError] != 0 {
 		t.Errorf("README.md example on the demo snapshot: %v, want passes and failures and no errors", count)
+	}
+}
+
+// TestPassMessagesDescribeTheResource evaluates the demo snapshots and asserts that no passing
+// result repeats its check's title (every built-in check has a pass rule or custom.pass_message,
+// see README.md), and that a region not enabled for the account passes every per-region check
+// with a message saying exactly that.
+func TestPassMessagesDescribeTheResource(t *testing.T) {
+	eng, err := engine.Load(engine.Options{Builtin: FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notEnabled := 0
+	for _, name := range []string{"aws-demo", "aws-demo-secure"} {
+		snap, err := snapshot.ReadFile("../testdata/snapshots/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		report, err := eng.Evaluate(context.Background(), snap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		optIn := map[string]any{}
+		for _, r := range snap.Resources["aws_region"] {
+			optIn[r.ID()] = r["opt_in_status"]
+		}
+		for _, r := range report.Results {
+			if r.Status == findings.StatusPass && r.Message == r.Title {
+				t.Errorf("%s: %s on %s passes with the check's title, not a description of the resource", name, r.CheckID, r.ResourceID)
+			}
+			if r.ResourceType == "aws_region" && optIn[r.ResourceID] == "not-opted-in" {
+				notEnabled++
+				want := "region " + r.Region + " is not enabled for the account"
+				if r.Status != findings.StatusPass || r.Message != want {
+					t.Errorf("%s: %s on %s: %s %q, want pass %q", name, r.CheckID, r.ResourceID, r.Status, r.Message, want)
+				}
+			}
+		}
+	}
+	if notEnabled < 4 {
+		t.Errorf("saw %d results for regions not enabled, want at least the 4 per-region checks on ap-east-1", notEnabled)
 	}
 }

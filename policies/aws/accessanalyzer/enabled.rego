@@ -1,6 +1,6 @@
 # METADATA
 # title: IAM Access Analyzer is enabled in every region
-# description: Every collected region has at least one IAM Access Analyzer with status ACTIVE. Regions the account has not opted in to (opt_in_status not-opted-in) pass.
+# description: Every collected region has at least one IAM Access Analyzer with status ACTIVE. A region the account has not opted in to (opt_in_status not-opted-in) passes with a result saying that it is not enabled for the account.
 # scope: package
 # custom:
 #   id: aws-accessanalyzer-enabled
@@ -15,13 +15,30 @@
 #   depends_on: [opt_in_status, access_analyzers]
 package incloud.aws.accessanalyzer.enabled
 
+import data.incloud.lib.aws.regions
+
 deny contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	r.opt_in_status != "not-opted-in"
+	regions.enabled(r)
 	analyzers := r.access_analyzers
 	is_array(analyzers)
 	not any_active(analyzers)
 	msg := sprintf("region %s has no ACTIVE IAM Access Analyzer%s", [r.name, inactive_suffix(analyzers)])
+}
+
+unknown contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	msg := regions.unread(r, "access_analyzers")
+}
+
+pass contains p if some p in regions.not_enabled_passes
+
+pass contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	regions.enabled(r)
+	active := sort([a.name | some a in r.access_analyzers; a.status == "ACTIVE"])
+	count(active) > 0
+	msg := sprintf("region %s has an ACTIVE IAM Access Analyzer: %s", [r.name, concat(", ", active)])
 }
 
 any_active(analyzers) if {

@@ -46,3 +46,18 @@ test_not_opted_in_region_passes if {
 test_unreadable_analyzers_are_not_a_failure if {
 	count(enabled.deny) == 0 with input as snapshot([region("eu-west-1", "opt-in-not-required", null)])
 }
+
+test_unreadable_analyzers_are_undecided if {
+	r := region("eu-west-1", "opt-in-not-required", null)
+	enabled.unknown == {{"resource_id": r.id, "message": "region eu-west-1: access_analyzers is null, with no collection error recorded for it"}} with input as snapshot([r])
+}
+
+test_pass_messages if {
+	active := region("eu-west-1", "opt-in-not-required", [analyzer("old", "FAILED"), analyzer("main", "ACTIVE")])
+	off := region("af-south-1", "not-opted-in", null)
+	enabled.pass == {
+		{"resource_id": active.id, "message": "region eu-west-1 has an ACTIVE IAM Access Analyzer: main"},
+		{"resource_id": off.id, "message": "region af-south-1 is not enabled for the account"},
+	} with input as snapshot([active, off, region("us-east-1", "opted-in", [])])
+	count(enabled.unknown) == 0 with input as snapshot([active, off])
+}

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["4.4"]
 #   remediation: Enable server access logging on the trail's bucket, delivering to a separate bucket, with `aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status '{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<prefix>/"}}'`. For a bucket in another account, check it there.
 #   rationale: AWS delivers the trail's log files, but who reads, deletes or overwrites them in the customer's bucket is recorded only if the customer turns on server access logging for that bucket. Tracking access to the audit evidence itself is the customer's governance duty, not the provider's.
+#   pass_message: trail {name} delivers to a bucket that has server access logging
 #   depends_on: [s3_bucket_name, aws_s3_bucket.logging]
 package incloud.aws.cloudtrail.bucket_logging
 

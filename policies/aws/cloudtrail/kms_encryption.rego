@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["4.5"]
 #   remediation: Create a symmetric KMS key whose key policy lets cloudtrail.amazonaws.com use it for the trail and lets log readers decrypt, then run `aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>`.
 #   rationale: AWS encrypts the log files at rest with S3-managed keys by default, but those keys decrypt for anyone who can read the bucket. With SSE-KMS the customer's key policy becomes a second, auditable gate on who may read the account's activity record. Choosing the key and deciding who may use it is the customer's part of the shared-responsibility model.
+#   pass_message: trail {name} encrypts its log files with a KMS key
 #   depends_on: [kms_key_id]
 package incloud.aws.cloudtrail.kms_encryption
 

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["4.2"]
 #   remediation: Run `aws cloudtrail update-trail --name <trail> --enable-log-file-validation`, then check the digests with `aws cloudtrail validate-logs --trail-arn <trail-arn> --start-time <time>`.
 #   rationale: AWS offers log file integrity validation (SHA-256 hashes signed with RSA in hourly digest files), but it is off unless the customer turns it on for each trail. Audit logs kept in the customer's own bucket are only evidence if tampering can be detected, so enabling validation and checking the digests is the customer's responsibility.
+#   pass_message: trail {name} has log file validation enabled
 #   depends_on: [log_file_validation_enabled]
 package incloud.aws.cloudtrail.log_validation
 

@@ -38,3 +38,10 @@ deny contains {"resource_id": a.id, "message": msg} if {
 		[a.name, concat("; ", sort([trail_text(t) | some t in trails]))],
 	)
 }
+
+pass contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	names := sort({t.name | some t in cloudtrail.management_trails})
+	count(names) > 0
+	msg := sprintf("account %s has a multi-region, logging trail recording all read and write management events: %s", [a.name, concat(", ", names)])
+}

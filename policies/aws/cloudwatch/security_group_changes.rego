@@ -22,3 +22,8 @@ deny contains {"resource_id": a.id, "message": msg} if {
 	some a in input.resources.aws_account
 	msg := metric_filters.monitoring_gap("security_group_changes")
 }
+
+pass contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	msg := metric_filters.monitoring_text("security_group_changes")
+}

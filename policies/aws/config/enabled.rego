@@ -1,6 +1,6 @@
 # METADATA
 # title: AWS Config records all resource types in every region
-# description: Every enabled region has an AWS Config configuration recorder that is recording and records all supported resource types. Regions the account has not opted in to pass.
+# description: Every enabled region has an AWS Config configuration recorder that is recording and records all supported resource types. A region the account has not opted in to passes with a result saying that it is not enabled for the account.
 # scope: package
 # custom:
 #   id: aws-config-enabled
@@ -14,6 +14,8 @@
 #   rationale: AWS provides AWS Config, but it records nothing until the customer creates and starts a recorder in each region. The history of resource configurations is the evidence auditors ask for and what incident responders use to see what changed; turning it on everywhere and keeping it running is the customer's governance duty under the shared-responsibility model.
 #   depends_on: [opt_in_status, config]
 package incloud.aws.config.enabled
+
+import data.incloud.lib.aws.regions
 
 # full_recorder(rec): rec is recording every supported resource type.
 full_recorder(rec) if {
@@ -30,18 +32,24 @@ recorder_problem(rec) := sprintf("recorder %s is stopped", [rec.name]) if {
 	rec.recording != true
 } else := sprintf("recorder %s records only selected resource types", [rec.name])
 
-in_scope(r) if r.opt_in_status != "not-opted-in"
-
-deny contains {"resource_id": r.id, "message": msg} if {
+unknown contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	in_scope(r)
-	is_null(r.config)
-	msg := sprintf("AWS Config status of region %s could not be read", [r.name])
+	msg := regions.unread(r, "config")
+}
+
+pass contains p if some p in regions.not_enabled_passes
+
+pass contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	regions.enabled(r)
+	recorders := sort([rec.name | some rec in r.config.recorders; full_recorder(rec)])
+	count(recorders) > 0
+	msg := sprintf("AWS Config records all resource types in region %s (recorder %s)", [r.name, concat(", ", recorders)])
 }
 
 deny contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	in_scope(r)
+	regions.enabled(r)
 	not is_null(r.config)
 	count(r.config.recorders) == 0
 	msg := sprintf("region %s has no AWS Config configuration recorder", [r.name])
@@ -49,7 +57,7 @@ deny contains {"resource_id": r.id, "message": msg} if {
 
 deny contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	in_scope(r)
+	regions.enabled(r)
 	count(r.config.recorders) > 0
 	not recording_everything(r)
 	problems := concat("; ", sort([recorder_problem(rec) | some rec in r.config.recorders]))

@@ -42,7 +42,18 @@ test_fails_with_selected_resource_types if {
 	enabled.deny == {{"resource_id": r.id, "message": "AWS Config does not record all resource types in region us-east-1: recorder default records only selected resource types"}} with input as snapshot([r])
 }
 
-test_fails_when_config_unreadable if {
+test_undecided_when_config_unreadable if {
 	r := region("eu-west-1", "opted-in", null)
-	enabled.deny == {{"resource_id": r.id, "message": "AWS Config status of region eu-west-1 could not be read"}} with input as snapshot([r])
+	count(enabled.deny) == 0 with input as snapshot([r])
+	enabled.unknown == {{"resource_id": r.id, "message": "region eu-west-1: config is null, with no collection error recorded for it"}} with input as snapshot([r])
+}
+
+test_pass_messages if {
+	full := region("af-south-1", "opted-in", config([recorder({"name": "stopped", "recording": false}), recorder({})]))
+	off := region("ap-east-1", "not-opted-in", null)
+	enabled.pass == {
+		{"resource_id": full.id, "message": "AWS Config records all resource types in region af-south-1 (recorder default)"},
+		{"resource_id": off.id, "message": "region ap-east-1 is not enabled for the account"},
+	} with input as snapshot([full, off, region("eu-west-1", "opted-in", config([]))])
+	count(enabled.unknown) == 0 with input as snapshot([full, off])
 }

@@ -2,7 +2,8 @@
 # title: EBS encryption by default is on in every region
 # description: >-
 #   Every region the account uses encrypts new EBS volumes (and the snapshots taken from them) by
-#   default. Regions the account has not opted in to pass.
+#   default. A region the account has not opted in to passes with a result saying that it is not
+#   enabled for the account.
 # scope: package
 # custom:
 #   id: aws-ebs-default-encryption
@@ -26,9 +27,29 @@
 #   depends_on: [opt_in_status, ebs_encryption_by_default]
 package incloud.aws.ebs.default_encryption
 
+import data.incloud.lib.aws.regions
+
 deny contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	r.opt_in_status != "not-opted-in"
+	regions.enabled(r)
 	r.ebs_encryption_by_default == false
 	msg := sprintf("region %s does not encrypt new EBS volumes by default", [r.name])
 }
+
+unknown contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	msg := regions.unread(r, "ebs_encryption_by_default")
+}
+
+pass contains p if some p in regions.not_enabled_passes
+
+pass contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	regions.enabled(r)
+	r.ebs_encryption_by_default == true
+	msg := sprintf("region %s encrypts new EBS volumes by default%s", [r.name, key_text(r.ebs_default_kms_key_id)])
+}
+
+key_text(key) := sprintf(" with KMS key %s", [key]) if is_string(key)
+
+else := ""

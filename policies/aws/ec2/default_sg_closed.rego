@@ -23,6 +23,7 @@
 #     and all outbound traffic. Its rules are firewall rules, which are always the customer's to
 #     configure whoever supplies the firewall: closing it makes sure the customer's instances (IaaS)
 #     only ever communicate through security groups chosen on purpose.
+#   pass_message: security group {name} is not a default group with rules
 #   depends_on: [is_default, ingress_rules, egress_rules, group_id, vpc_id]
 package incloud.aws.ec2.default_sg_closed
 

@@ -25,6 +25,7 @@
 #     IMDSv1. IMDSv1 answers unauthenticated GET requests, so a server-side request forgery bug in
 #     the customer's application can steal the instance role's credentials; requiring tokens closes
 #     that path.
+#   pass_message: instance {name} does not accept IMDSv1 (session tokens required, or the metadata service off)
 #   depends_on: [metadata_options, instance_id]
 package incloud.aws.ec2.imdsv2
 

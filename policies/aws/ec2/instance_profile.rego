@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.17"]
 #   remediation: Create a role for the workload with only the permissions it needs and an instance profile for it (`aws iam create-role`, `aws iam create-instance-profile`, `aws iam add-role-to-instance-profile`), associate it with `aws ec2 associate-iam-instance-profile --instance-id ID --iam-instance-profile Name=PROFILE` (console Actions > Security > Modify IAM role), then remove any access keys stored on the instance.
 #   rationale: With EC2 (IaaS) the customer owns the operating system and everything that runs on it, including how that software authenticates to AWS. AWS provides instance profiles that deliver short-lived, automatically rotated credentials, but only the customer can attach one; without it, applications tend to rely on long-lived access keys copied onto the disk, where any compromise of the instance exposes them. Giving workloads role credentials is the customer's responsibility.
+#   pass_message: instance {name} has an IAM instance profile
 #   depends_on: [iam_instance_profile_arn]
 package incloud.aws.ec2.instance_profile
 

@@ -25,6 +25,7 @@
 #     firewall rules, which are always the customer's to configure whoever supplies the firewall.
 #     Letting SSH and RDP in from the whole internet leaves the customer's instances (IaaS), whose
 #     operating systems the customer owns, one security-group mistake away from exposure.
+#   pass_message: network ACL {name} does not admit TCP 22 or 3389 from 0.0.0.0/0 or ::/0
 #   depends_on: [entries, network_acl_id]
 package incloud.aws.ec2.nacl_admin_ports
 

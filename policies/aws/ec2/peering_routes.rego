@@ -23,6 +23,7 @@
 #     it. Routes are part of the network configuration the customer owns in IaaS, like firewall
 #     rules: routing a whole address space to a peer widens what the peer's hosts and the
 #     customer's instances can reach beyond what the workloads need.
+#   pass_message: route table {name} routes no destination broader than /16 over VPC peering
 #   depends_on: [routes, route_table_id]
 package incloud.aws.ec2.peering_routes
 

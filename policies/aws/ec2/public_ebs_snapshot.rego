@@ -19,6 +19,7 @@
 #     EBS volumes and their snapshots are the customer's disks (IaaS): AWS stores them privately
 #     unless their owner shares them. A public snapshot lets any AWS account create a volume with a
 #     full copy of the customer's data; who may read the customer's data is the customer's decision.
+#   pass_message: EBS snapshot {name} is not public
 #   depends_on: [public, snapshot_id, volume_id]
 package incloud.aws.ec2.public_ebs_snapshot
 
@@ -32,3 +33,9 @@ deny contains {"resource_id": s.id, "message": msg} if {
 label(id, name) := id if id == name
 
 label(id, name) := sprintf("%s (%s)", [id, name]) if id != name
+
+unknown contains {"resource_id": s.id, "message": msg} if {
+	some s in input.resources.aws_ec2_snapshot
+	is_null(s.public)
+	msg := sprintf("EBS snapshot %s: public is null (its createVolumePermission was not read), with no collection error recorded for it", [label(s.snapshot_id, s.name)])
+}

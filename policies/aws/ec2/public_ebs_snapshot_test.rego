@@ -26,4 +26,6 @@ test_fail_public if {
 
 test_null_not_denied if {
 	count(public_ebs_snapshot.deny) == 0 with input as {"resources": {"aws_ec2_snapshot": [snap("snap-1", "snap-1", null)]}}
+	count(public_ebs_snapshot.unknown) == 1 with input as {"resources": {"aws_ec2_snapshot": [snap("snap-1", "snap-1", null)]}}
+	count(public_ebs_snapshot.unknown) == 0 with input as {"resources": {"aws_ec2_snapshot": [snap("snap-1", "snap-1", false)]}}
 }

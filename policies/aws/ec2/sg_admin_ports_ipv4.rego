@@ -23,6 +23,7 @@
 #     rules, which are always the customer's to configure whoever supplies the firewall. SSH and RDP
 #     open to the whole internet invite password guessing and exploits against the customer's
 #     instances, whose operating systems (IaaS) the customer also owns.
+#   pass_message: security group {name} does not open TCP 22 or 3389 to 0.0.0.0/0
 #   depends_on: [ingress_rules, group_id]
 package incloud.aws.ec2.sg_admin_ports_ipv4
 

@@ -23,6 +23,7 @@
 #     always the customer's to configure whoever supplies the firewall. SMB exposed to the internet
 #     has a long record of wormable exploits and credential theft against the file servers the
 #     customer runs on its instances (IaaS), whose operating systems and data are also the customer's.
+#   pass_message: security group {name} does not open TCP 445 to 0.0.0.0/0 or ::/0
 #   depends_on: [ingress_rules, group_id]
 package incloud.aws.ec2.sg_cifs_open
 

@@ -21,6 +21,7 @@
 #     rest with KMS keys, but a file system is encrypted only if the customer chose so when
 #     creating it. Protecting the customer's data at rest is the customer's part of the
 #     shared-responsibility model.
+#   pass_message: EFS file system {name} is encrypted at rest
 #   depends_on: [encrypted, file_system_id]
 package incloud.aws.efs.encryption
 

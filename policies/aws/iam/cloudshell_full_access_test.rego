@@ -31,4 +31,5 @@ test_passes_when_not_attached if {
 
 test_unreadable_entities_are_not_a_failure if {
 	count(cloudshell_full_access.deny) == 0 with input as account(null)
+	count(cloudshell_full_access.unknown) == 1 with input as account(null)
 }

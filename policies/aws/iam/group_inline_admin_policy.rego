@@ -11,6 +11,7 @@
 #   frameworks: {}
 #   remediation: Replace the inline policy with scoped permissions (a customer-managed policy listing only the needed actions and resources, attached with `aws iam attach-group-policy`), then delete it with `aws iam delete-group-policy --group-name NAME --policy-name POLICY` or in the IAM console (User groups > group > Permissions > Remove). Keep account administration in a separate, MFA-protected role.
 #   rationale: AWS enforces group policies as written, but which permissions a group carries is the customer's design. An inline "*" on "*" policy silently makes every present and future member a full administrator, outside the managed policies that reviews usually look at. Least privilege for the customer's own groups is the customer's responsibility, not AWS's.
+#   pass_message: IAM group {name} has no inline policy allowing all actions on all resources
 #   depends_on: [inline_policies]
 package incloud.aws.iam.group_inline_admin_policy
 

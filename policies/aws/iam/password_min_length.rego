@@ -29,3 +29,10 @@ deny contains {"resource_id": a.id, "message": msg} if {
 	length < minimum
 	msg := sprintf("account %s's IAM password policy allows passwords of %d characters (minimum should be %d)", [a.name, length, minimum])
 }
+
+pass contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	length := a.password_policy.minimum_password_length
+	length >= minimum
+	msg := sprintf("account %s's IAM password policy requires passwords of at least %d characters", [a.name, length])
+}

@@ -36,3 +36,11 @@ deny contains {"resource_id": a.id, "message": msg} if {
 	n < minimum
 	msg := sprintf("account %s's IAM password policy remembers only %d previous passwords (should be %d)", [a.name, n, minimum])
 }
+
+pass contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	n := a.password_policy.password_reuse_prevention
+	is_number(n)
+	n >= minimum
+	msg := sprintf("account %s's IAM password policy prevents reuse of the last %d passwords", [a.name, n])
+}

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.15"]
 #   remediation: Find who uses the policy (`aws iam list-entities-for-policy --policy-arn ARN`), work out which actions and resources they really need (IAM Access Analyzer policy generation or last-accessed data help), replace the "*" statement with those, and publish it as a new default version (`aws iam create-policy-version --policy-arn ARN --policy-document file://policy.json --set-as-default`). Detach the policy from anyone who should not administer the account.
 #   rationale: AWS enforces IAM policies exactly as written, but the policies themselves, and whom they are attached to, are the customer's. A policy allowing every action on every resource turns each identity it is attached to into an account administrator, so one compromised user or workload compromises everything. Least privilege in the customer's own policies is the customer's responsibility under the shared-responsibility model.
+#   pass_message: customer-managed IAM policy {name} is unattached or does not allow all actions on all resources
 #   depends_on: [attachment_count, document]
 package incloud.aws.iam.policy_no_full_admin
 

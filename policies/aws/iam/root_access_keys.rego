@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.3"]
 #   remediation: Sign in as the root user, open Security credentials (account menu > Security credentials), and under Access keys deactivate and then delete every key after moving any automation that used it to an IAM role or a least-privilege IAM user. Confirm with `aws iam get-account-summary` that AccountAccessKeysPresent is 0.
 #   rationale: AWS runs IAM and protects its own infrastructure, but the root user's credentials belong to the customer, and only the customer can create or delete them. A root access key grants unrestricted, unscopable API access to every resource and billing setting in the account; if it leaks from a script, laptop or repository, no IAM policy can limit what it does. Keeping the root user key-free is therefore entirely the customer's duty.
+#   pass_message: the root user of account {name} has no access keys
 #   depends_on: [root]
 package incloud.aws.iam.root_access_keys
 

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.5"]
 #   remediation: Sign in as the root user, open Security credentials, choose Assign MFA device and register a FIDO security key or hardware TOTP token; then remove the virtual MFA device (`aws iam list-virtual-mfa-devices` shows it with the root ARN as user). Keep the device in a safe with a documented break-glass procedure.
 #   rationale: AWS offers both virtual and hardware MFA, but which kind guards the root user is decided by the customer. A virtual MFA lives on a phone or laptop that can be lost, cloned, backed up to the cloud or compromised together with the password; a dedicated hardware device cannot. Choosing and safekeeping the root user's second factor is the customer's responsibility, not AWS's.
+#   pass_message: the root user of account {name} uses a hardware MFA device
 #   depends_on: [root]
 package incloud.aws.iam.root_hardware_mfa
 

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.4"]
 #   remediation: Sign in as the root user, open Security credentials (account menu > Security credentials), choose Assign MFA device and register a hardware security key, hardware TOTP token or authenticator app. Confirm with `aws iam get-account-summary` that AccountMFAEnabled is 1.
 #   rationale: AWS provides the MFA mechanism, but whether the root user is protected by it is the customer's choice. The root user can close the account, change billing and bypass every IAM policy, so a phished or reused root password alone must not be enough to sign in. Enrolling MFA on the root user is the customer's part of the shared-responsibility model for identity.
+#   pass_message: the root user of account {name} has MFA enabled
 #   depends_on: [root]
 package incloud.aws.iam.root_mfa
 

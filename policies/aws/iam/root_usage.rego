@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.6"]
 #   remediation: Find out who used the root user and why (CloudTrail events with userIdentity.type "Root"). Create IAM Identity Center users or IAM roles with the permissions those tasks need, move the work to them, delete any root access keys, and keep the root password and MFA device locked away for the few tasks that truly require root.
 #   rationale: AWS authenticates the root user, but how the customer's people sign in day to day is the customer's decision. Root actions cannot be restricted by IAM policies or attributed to a person, so routine use of root removes least privilege and accountability at once. Using named, least-privileged identities instead of root is the customer's side of the shared-responsibility model.
+#   pass_message: the root user of account {name} was not used in the last 90 days
 #   depends_on: [root]
 package incloud.aws.iam.root_usage
 

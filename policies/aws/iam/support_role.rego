@@ -23,3 +23,16 @@ deny contains {"resource_id": a.id, "message": msg} if {
 	count(iam.entity_arns(a.support_access_entities)) == 0
 	msg := sprintf("account %s has no IAM user, group or role with the AWSSupportAccess policy attached", [a.name])
 }
+
+unknown contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	not iam.entity_lists_known(a.support_access_entities)
+	msg := sprintf("account %s: support_access_entities was not read completely (null lists), with no collection error recorded for it", [a.name])
+}
+
+pass contains {"resource_id": a.id, "message": msg} if {
+	some a in input.resources.aws_account
+	holders := iam.entity_arns(a.support_access_entities)
+	count(holders) > 0
+	msg := sprintf("account %s has AWSSupportAccess attached to %s", [a.name, concat(", ", holders)])
+}

@@ -26,4 +26,6 @@ test_passes_with_support_user if {
 
 test_unreadable_entities_are_not_a_failure if {
 	count(support_role.deny) == 0 with input as account(null)
+	count(support_role.unknown) == 1 with input as account(null)
+	count(support_role.pass) == 0 with input as account(null)
 }

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.10"]
 #   remediation: Delete the unused key in the IAM console (Users > user > Security credentials > Access keys > Actions > Delete) or with `aws iam delete-access-key --user-name NAME --access-key-id KEY`. Change the user-creation process so that keys are created only when a user asks for programmatic access, and prefer IAM Identity Center or roles over long-lived keys.
 #   rationale: AWS issues access keys on request, but whether a human user gets one is the customer's decision. Keys created by default at onboarding and never used are long-lived secrets that nobody needs and nobody watches, so their leak would go unnoticed. Issuing credentials only when needed is the customer's part of managing its own identities.
+#   pass_message: IAM user {name} has no console password with never-used Active access keys
 #   depends_on: [password_enabled, access_keys]
 package incloud.aws.iam.user_initial_access_keys
 

@@ -11,6 +11,7 @@
 #   frameworks: {}
 #   remediation: Review what the user actually needs, then delete the inline policy (IAM console > Users > user > Permissions > Remove, or `aws iam delete-user-policy --user-name NAME --policy-name POLICY`) and grant scoped permissions through a group instead. If the user must administer the account, give admin rights through a role assumed with MFA rather than an inline "*" grant.
 #   rationale: AWS enforces inline policies as written, but writing them is entirely the customer's doing. An inline "*" on "*" policy makes the user a full administrator while hiding that fact from reviews of managed policies and groups, and a leaked password or key of that user compromises the whole account. Keeping such grants least-privileged and visible is the customer's responsibility.
+#   pass_message: IAM user {name} has no inline policy allowing all actions on all resources
 #   depends_on: [inline_policies]
 package incloud.aws.iam.user_inline_admin_policy
 

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.13"]
 #   remediation: Create a new key (`aws iam create-access-key --user-name NAME`), update every application or profile that uses the old key, check with `aws iam get-access-key-last-used` that the old key is no longer used, then deactivate it (`aws iam update-access-key --status Inactive`) and delete it. Better still, replace long-lived keys with IAM roles or IAM Identity Center short-term credentials.
 #   rationale: AWS never rotates an IAM user's access keys on the customer's behalf; the keys are the customer's long-lived secrets. The longer a key lives, the more copies of it exist in scripts, CI systems and laptops, and the longer a leaked copy stays useful. Rotating keys regularly is the customer's part of managing the credentials it issues.
+#   pass_message: IAM user {name} has no Active access key older than 90 days
 #   depends_on: [access_keys]
 package incloud.aws.iam.user_key_rotation
 

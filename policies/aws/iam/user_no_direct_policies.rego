@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.14"]
 #   remediation: Create (or reuse) an IAM group with the needed policies (`aws iam create-group`, `aws iam attach-group-policy`), add the user to it (`aws iam add-user-to-group`), then remove the user's own policies with `aws iam detach-user-policy --user-name NAME --policy-arn ARN` and `aws iam delete-user-policy --user-name NAME --policy-name POLICY`.
 #   rationale: AWS evaluates whatever permissions the customer grants, but how those grants are organised is the customer's design. Permissions attached user by user drift apart, are hard to review and are often forgotten when a person changes role. Granting through groups and roles keeps the customer's least-privilege model auditable, which is the customer's duty, not AWS's.
+#   pass_message: IAM user {name} has no policies attached directly
 #   depends_on: [attached_policies, inline_policies]
 package incloud.aws.iam.user_no_direct_policies
 

@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.12"]
 #   remediation: Find which key is in use (`aws iam get-access-key-last-used --access-key-id KEY`), switch every consumer to it, then deactivate the other with `aws iam update-access-key --user-name NAME --access-key-id KEY --status Inactive` and delete it with `aws iam delete-access-key`. During a rotation keep the second key active only until the switch is done.
 #   rationale: AWS allows two keys per user so that keys can be rotated, but how many stay active is the customer's choice. A second long-lived active key doubles the secrets that can leak and usually means an old key was never retired after rotation. Keeping one active key per user is part of the customer's management of its own credentials.
+#   pass_message: IAM user {name} has at most one Active access key
 #   depends_on: [access_keys]
 package incloud.aws.iam.user_single_active_key
 

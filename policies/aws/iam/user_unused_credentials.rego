@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["2.11"]
 #   remediation: For a stale password, remove console access in the IAM console (Users > user > Security credentials > Console sign-in > Manage > Disable) or with `aws iam delete-login-profile --user-name NAME`. For a stale key, deactivate it with `aws iam update-access-key --user-name NAME --access-key-id KEY --status Inactive`, and delete it once nothing breaks. Review the IAM credential report regularly (`aws iam generate-credential-report`).
 #   rationale: AWS tracks when each credential was last used, but deciding which credentials should still exist is the customer's job. Passwords and keys of people who left or of retired automation stay valid until someone removes them, and an unused credential that is compromised is unlikely to be noticed. Removing stale credentials is part of the customer's responsibility for its own identities.
+#   pass_message: IAM user {name} has no enabled credentials unused for 45 days or more
 #   depends_on: [password_enabled, password_last_used, password_last_changed, create_date, access_keys]
 package incloud.aws.iam.user_unused_credentials
 

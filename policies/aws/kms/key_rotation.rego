@@ -21,6 +21,7 @@
 #     it manages itself, but for customer-managed keys rotation is a setting the customer owns.
 #     Limiting how much of the customer's data one key version protects, and for how long, is the
 #     customer's part of the shared-responsibility model.
+#   pass_message: KMS key {name} rotates automatically or is not a rotatable key (customer-managed, symmetric, enabled, AWS_KMS origin)
 #   depends_on: [key_manager, key_spec, key_state, origin, rotation_enabled]
 package incloud.aws.kms.key_rotation
 
@@ -37,4 +38,12 @@ deny contains {"resource_id": k.id, "message": msg} if {
 	rotatable(k)
 	k.rotation_enabled == false
 	msg := sprintf("KMS key %s is a customer-managed symmetric key with automatic rotation off", [k.name])
+}
+
+# For a rotatable key, a null rotation_enabled was not read.
+unknown contains {"resource_id": k.id, "message": msg} if {
+	some k in input.resources.aws_kms_key
+	rotatable(k)
+	is_null(k.rotation_enabled)
+	msg := sprintf("KMS key %s: rotation_enabled is null, with no collection error recorded for it", [k.name])
 }

@@ -43,4 +43,6 @@ test_pass_keys_rotation_does_not_apply_to if {
 
 test_null_not_denied if {
 	count(key_rotation.deny) == 0 with input as {"resources": {"aws_kms_key": [key("app", {"rotation_enabled": null})]}}
+	count(key_rotation.unknown) == 1 with input as {"resources": {"aws_kms_key": [key("app", {"rotation_enabled": null})]}}
+	count(key_rotation.unknown) == 0 with input as {"resources": {"aws_kms_key": [key("app", {"rotation_enabled": null, "key_manager": "AWS"})]}}
 }

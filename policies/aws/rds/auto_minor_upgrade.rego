@@ -21,6 +21,7 @@
 #     underlying OS, but it upgrades an instance's engine only when the customer allows it: the
 #     choice of engine version, and so of running with known vulnerabilities, stays with the
 #     customer, who owns the configuration of the database its application uses.
+#   pass_message: DB instance {name} applies minor engine upgrades automatically
 #   depends_on: [auto_minor_version_upgrade, engine, engine_version]
 package incloud.aws.rds.auto_minor_upgrade
 

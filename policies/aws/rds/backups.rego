@@ -21,6 +21,7 @@
 #     as the customer configures; with a retention of 0 it takes none. Recovering the customer's
 #     data after deletion, corruption or ransomware is the customer's part of the shared-
 #     responsibility model, and the retention period is the customer's setting.
+#   pass_message: DB instance {name} keeps automated backups for at least 7 days
 #   depends_on: [backup_retention_period]
 package incloud.aws.rds.backups
 

@@ -21,6 +21,7 @@
 #     and offers encryption at rest, but whether an instance's storage, backups and snapshots are
 #     encrypted is chosen by the customer when the instance is created. Protecting the customer's
 #     data at rest is the customer's part of the shared-responsibility model.
+#   pass_message: DB instance {name} encrypts its storage at rest
 #   depends_on: [storage_encrypted, engine]
 package incloud.aws.rds.encryption
 

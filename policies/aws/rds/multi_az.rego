@@ -22,6 +22,7 @@
 #     and the automatic failover of this managed (PaaS) database. Whether an instance has a standby
 #     at all is the customer's choice: the availability of the customer's data when one zone fails
 #     is the customer's part of the shared-responsibility model.
+#   pass_message: DB instance {name} is Multi-AZ (or an Aurora instance, whose storage spans zones)
 #   depends_on: [multi_az, engine]
 package incloud.aws.rds.multi_az
 

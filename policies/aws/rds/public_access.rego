@@ -23,6 +23,7 @@
 #     the customer's network decision, and the security groups in front of it are firewall rules,
 #     which are always the customer's to configure whoever supplies the firewall. A public database
 #     endpoint exposes the customer's data to password guessing and engine exploits from the internet.
+#   pass_message: DB instance {name} is not publicly accessible
 #   depends_on: [publicly_accessible, engine]
 package incloud.aws.rds.public_access
 

@@ -19,6 +19,7 @@
 #     lets any AWS account restore a full copy of the customer's database; who may restore the
 #     customer's data is the customer's decision, and so its part of the shared-responsibility
 #     model for this managed (PaaS) service.
+#   pass_message: DB snapshot {name} is not public
 #   depends_on: [public, db_instance_identifier]
 package incloud.aws.rds.public_snapshot
 
@@ -26,4 +27,10 @@ deny contains {"resource_id": s.id, "message": msg} if {
 	some s in input.resources.aws_rds_db_snapshot
 	s.public == true
 	msg := sprintf("DB snapshot %s (of DB instance %s) is public: any AWS account can restore it", [s.name, s.db_instance_identifier])
+}
+
+unknown contains {"resource_id": s.id, "message": msg} if {
+	some s in input.resources.aws_rds_db_snapshot
+	is_null(s.public)
+	msg := sprintf("DB snapshot %s: public is null (its restore attribute was not read), with no collection error recorded for it", [s.name])
 }

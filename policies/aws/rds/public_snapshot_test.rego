@@ -25,4 +25,6 @@ test_fail_public if {
 
 test_null_not_denied if {
 	count(public_snapshot.deny) == 0 with input as {"resources": {"aws_rds_db_snapshot": [snap("nightly", null)]}}
+	count(public_snapshot.unknown) == 1 with input as {"resources": {"aws_rds_db_snapshot": [snap("nightly", null)]}}
+	count(public_snapshot.unknown) == 0 with input as {"resources": {"aws_rds_db_snapshot": [snap("nightly", false)]}}
 }

@@ -24,6 +24,7 @@
 #     decided by the ACLs and bucket policies the customer writes. Block Public Access is the
 #     customer's safety net against a policy or ACL that accidentally opens the customer's data to
 #     the internet; AWS leaves it to the customer to switch on.
+#   pass_message: bucket {name} blocks public access (all four settings on, for the bucket or the account)
 #   depends_on: [public_access_block, aws_account.s3_public_access_block]
 package incloud.aws.s3.block_public_access
 

@@ -22,6 +22,7 @@
 #     endpoints it offers, but it still accepts plain HTTP unless the bucket owner forbids it.
 #     Protecting the customer's data in transit by requiring TLS is bucket configuration, and so
 #     the customer's part of the shared-responsibility model.
+#   pass_message: bucket {name} has a bucket policy denying s3:* on its objects over plain HTTP
 #   depends_on: [policy]
 package incloud.aws.s3.deny_http
 

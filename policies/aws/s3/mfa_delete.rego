@@ -22,10 +22,11 @@
 #     deletion from one made with stolen credentials. Whether deleting versions needs a second
 #     factor is a setting of the customer's bucket: protecting the customer's data against
 #     destructive use of its own credentials is the customer's part for this managed (PaaS) service.
+#   pass_message: bucket {name} requires MFA to delete object versions
 #   depends_on: [versioning]
 package incloud.aws.s3.mfa_delete
 
-# versioning is null when it could not be read: such buckets are left to the engine's error handling.
+# versioning is null when it could not be read: such buckets are undecided (unknown), never passed.
 deny contains {"resource_id": b.id, "message": msg} if {
 	some b in input.resources.aws_s3_bucket
 	detail := versioning_detail(b.versioning)
@@ -47,3 +48,9 @@ versioning_detail(v) := sprintf("MFA delete %s, versioning %s", [
 state(s, _) := lower(s) if s != ""
 
 state("", never) := never
+
+unknown contains {"resource_id": b.id, "message": msg} if {
+	some b in input.resources.aws_s3_bucket
+	is_null(b.versioning)
+	msg := sprintf("bucket %s: versioning is null, with no collection error recorded for it", [b.name])
+}

@@ -38,4 +38,5 @@ test_fail_suspended if {
 # null versioning could not be read: the engine reports an error, the check does not fail it.
 test_null_versioning_not_denied if {
 	count(mfa_delete.deny) == 0 with input as snapshot(null)
+	count(mfa_delete.unknown) == 1 with input as snapshot(null)
 }

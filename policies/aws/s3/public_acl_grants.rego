@@ -23,6 +23,7 @@
 #     grants in that ACL are written by the customer. A grant to AllUsers or AuthenticatedUsers
 #     hands the customer's data to anyone on the internet; deciding who may read the customer's
 #     data is the customer's part of the shared-responsibility model.
+#   pass_message: bucket {name} grants nothing to everyone or every AWS account through its ACL, or public ACLs are ignored
 #   depends_on: [acl, public_access_block, aws_account.s3_public_access_block]
 package incloud.aws.s3.public_acl_grants
 
@@ -68,3 +69,12 @@ grants_text(acl) := concat(", ", sort({sprintf("%s to %s", [g.permission, public
 	g.grantee_type == "Group"
 	public_group(g.grantee_uri)
 }))
+
+# A null ACL was not read: unless public ACLs are ignored anyway, the bucket cannot be judged.
+unknown contains {"resource_id": b.id, "message": msg} if {
+	not account_ignores
+	some b in input.resources.aws_s3_bucket
+	is_null(b.acl)
+	not acls_ignored(b)
+	msg := sprintf("bucket %s: acl is null, with no collection error recorded for it", [b.name])
+}

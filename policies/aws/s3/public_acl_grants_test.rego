@@ -62,4 +62,7 @@ test_fail_block_without_ignore if {
 test_null_acl_not_denied if {
 	inp := {"resources": {"aws_s3_bucket": [{"id": "arn:aws:s3:::data", "name": "data", "region": "eu-west-1", "tags": {}, "acl": null, "public_access_block": null}]}}
 	count(public_acl_grants.deny) == 0 with input as inp
+	public_acl_grants.unknown == {{"resource_id": "arn:aws:s3:::data", "message": "bucket data: acl is null, with no collection error recorded for it"}} with input as inp
+	ignoring := {"resources": {"aws_s3_bucket": [object.union(inp.resources.aws_s3_bucket[0], {"public_access_block": {"block_public_acls": false, "ignore_public_acls": true, "block_public_policy": false, "restrict_public_buckets": false}})]}}
+	count(public_acl_grants.unknown) == 0 with input as ignoring
 }

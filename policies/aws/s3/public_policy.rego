@@ -23,6 +23,7 @@
 #     policy itself is the customer's configuration. A public policy exposes the customer's data to
 #     anyone on the internet; controlling access to the customer's data is the customer's part of
 #     the shared-responsibility model.
+#   pass_message: bucket {name} has no public bucket policy, or public policies are restricted
 #   depends_on: [policy_is_public, public_access_block, aws_account.s3_public_access_block]
 package incloud.aws.s3.public_policy
 

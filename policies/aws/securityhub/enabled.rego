@@ -1,6 +1,6 @@
 # METADATA
 # title: Security Hub is enabled in every region
-# description: AWS Security Hub is enabled in every region the account has enabled. Regions the account has not opted in to pass.
+# description: AWS Security Hub is enabled in every region the account has enabled. A region the account has not opted in to passes with a result saying that it is not enabled for the account.
 # scope: package
 # custom:
 #   id: aws-securityhub-enabled
@@ -15,11 +15,29 @@
 #   depends_on: [opt_in_status, security_hub]
 package incloud.aws.securityhub.enabled
 
-hub_enabled(r) if r.security_hub.enabled == true
+import data.incloud.lib.aws.regions
 
 deny contains {"resource_id": r.id, "message": msg} if {
 	some r in input.resources.aws_region
-	r.opt_in_status != "not-opted-in"
-	not hub_enabled(r)
+	regions.enabled(r)
+	r.security_hub.enabled == false
 	msg := sprintf("Security Hub is not enabled in region %s", [r.name])
 }
+
+unknown contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	msg := regions.unread(r, "security_hub")
+}
+
+pass contains p if some p in regions.not_enabled_passes
+
+pass contains {"resource_id": r.id, "message": msg} if {
+	some r in input.resources.aws_region
+	regions.enabled(r)
+	r.security_hub.enabled == true
+	msg := sprintf("Security Hub is enabled in region %s%s", [r.name, since(r.security_hub.subscribed_at)])
+}
+
+since(t) := sprintf(" (since %s)", [t]) if is_string(t)
+
+else := ""

@@ -33,5 +33,17 @@ test_fails_in_opted_in_region if {
 
 test_unreadable_status_is_not_a_pass if {
 	r := region("eu-west-1", "opt-in-not-required", null)
-	enabled.deny == {{"resource_id": r.id, "message": "Security Hub is not enabled in region eu-west-1"}} with input as snapshot([r])
+	count(enabled.deny) == 0 with input as snapshot([r])
+	enabled.unknown == {{"resource_id": r.id, "message": "region eu-west-1: security_hub is null, with no collection error recorded for it"}} with input as snapshot([r])
+	count(enabled.pass) == 0 with input as snapshot([r])
+}
+
+test_pass_messages if {
+	on_r := region("eu-west-1", "opt-in-not-required", on)
+	off_r := region("me-south-1", "not-opted-in", null)
+	enabled.pass == {
+		{"resource_id": on_r.id, "message": "Security Hub is enabled in region eu-west-1 (since 2026-01-02T03:04:05Z)"},
+		{"resource_id": off_r.id, "message": "region me-south-1 is not enabled for the account"},
+	} with input as snapshot([on_r, off_r, region("us-east-1", "opt-in-not-required", off)])
+	count(enabled.unknown) == 0 with input as snapshot([on_r, off_r])
 }

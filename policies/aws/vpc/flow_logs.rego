@@ -12,6 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["4.7"]
 #   remediation: Run `aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type REJECT --log-destination-type cloud-watch-logs --log-group-name <group> --deliver-logs-permission-arn <role-arn>` (or `--traffic-type ALL`, or an S3 destination with `--log-destination arn:aws:s3:::<bucket>`).
 #   rationale: AWS operates the network fabric, but records the traffic in a customer's VPC only when the customer creates a flow log for it. With IaaS networking the customer owns the traffic flowing between its instances and the internet, so keeping the records needed to detect anomalous traffic and investigate incidents is the customer's responsibility.
+#   pass_message: VPC {name} has an active flow log
 #   depends_on: [flow_logs]
 package incloud.aws.vpc.flow_logs
 

@@ -189,3 +189,25 @@ monitoring_gap(name) := msg if {
 		[cis[name].watches, filters],
 	)
 }
+
+# monitoring_text(name) is a pass message saying which alarm and metric filter watch CIS check
+# name, undefined when none does. It names one filter (the first by log group, name and id) and
+# its alarms, and counts the others, so that its length does not grow with the snapshot.
+monitoring_text(name) := msg if {
+	not monitoring_gap(name)
+	alarmed := alarmed_filters(name)
+	first_key := min({filter_key(f) | some f in alarmed})
+	some f in alarmed
+	filter_key(f) == first_key
+	alarms := sort({a.name | some a in input.resources.aws_cloudwatch_alarm; alarm_watches(a, f)})
+	msg := sprintf("CloudWatch alarm %s watches %s through metric filter %s on log group %s (%s)%s", [
+		concat(", ", alarms), cis[name].watches, f.name, f.log_group_name, f.region,
+		more_filters(count(alarmed) - 1),
+	])
+}
+
+filter_key(f) := [f.region, f.log_group_name, f.name, f.id]
+
+more_filters(0) := ""
+
+more_filters(n) := sprintf(", and %d more alarmed filter(s) match the CIS pattern", [n]) if n > 0

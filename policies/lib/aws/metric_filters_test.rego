@@ -114,3 +114,21 @@ test_monitoring_gap_alarm_actions_disabled_or_wrong_metric if {
 	wrong_ns := json.patch(fx.monitored_input(metric_filters.cis.root_usage.pattern), [{"op": "replace", "path": "/resources/aws_cloudwatch_alarm/0/namespace", "value": "Other"}])
 	metric_filters.monitoring_gap("root_usage") with input as wrong_ns
 }
+
+test_monitoring_text_names_the_alarm_and_filter if {
+	inp := fx.monitored_input(metric_filters.cis.root_usage.pattern)
+	metric_filters.monitoring_text("root_usage") == "CloudWatch alarm cis watches root account usage through metric filter cis on log group org-trail-logs (eu-west-1)" with input as inp
+}
+
+test_monitoring_text_counts_further_filters if {
+	inp := json.patch(fx.monitored_input(metric_filters.cis.root_usage.pattern), [
+		{"op": "add", "path": "/resources/aws_logs_metric_filter/-", "value": fx.metric_filter("zz", "org-trail-logs", metric_filters.cis.root_usage.pattern)},
+		{"op": "add", "path": "/resources/aws_cloudwatch_alarm/-", "value": fx.alarm("zz", {})},
+	])
+	metric_filters.monitoring_text("root_usage") == "CloudWatch alarm cis watches root account usage through metric filter cis on log group org-trail-logs (eu-west-1), and 1 more alarmed filter(s) match the CIS pattern" with input as inp
+}
+
+test_monitoring_text_undefined_with_a_gap if {
+	inp := json.patch(fx.monitored_input(metric_filters.cis.root_usage.pattern), [{"op": "replace", "path": "/resources/aws_cloudwatch_alarm/0/actions_enabled", "value": false}])
+	not metric_filters.monitoring_text("root_usage") with input as inp
+}
