@@ -3,17 +3,21 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/incloud/incloud/pkg/atomicfile"
 	"github.com/incloud/incloud/pkg/diff"
 	"github.com/incloud/incloud/pkg/findings"
 )
 
 func newDiffCmd() *cobra.Command {
-	var format, failOn string
+	var format, failOn, outPath string
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Compare two JSON reports: new failures, resolved, still failing, new errors",
@@ -27,7 +31,7 @@ table and listed in the JSON output.
 Exit status: 0, or 1 when there are new failures at or above --fail-on, 2 on bad arguments or
 unreadable reports.`,
 		Example: `  incloud diff yesterday.json today.json
-  incloud diff baseline.json current.json --format json --fail-on high`,
+  incloud diff baseline.json current.json --format json --output diff.json --fail-on high`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
 				return usageError(fmt.Errorf("diff needs two JSON reports, OLD and NEW, got %d argument(s) (see 'incloud diff --help')", len(args)))
@@ -52,6 +56,13 @@ unreadable reports.`,
 			default:
 				return usageError(fmt.Errorf("--format: unknown format %q (want table or json)", format))
 			}
+			if outPath != "" && outPath != "-" {
+				for _, in := range args {
+					if sameFile(outPath, in) {
+						return usageError(fmt.Errorf("--output %s would overwrite the report %s", outPath, in))
+					}
+				}
+			}
 			old, err := diff.ReadReport(args[0])
 			if err != nil {
 				return usageError(err)
@@ -68,7 +79,12 @@ unreadable reports.`,
 			if err := write(&buf, d); err != nil {
 				return err
 			}
-			if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
+			if outPath != "" && outPath != "-" {
+				data := buf.Bytes()
+				if err := atomicfile.Write(outPath, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+					return fmt.Errorf("write diff: %w", err)
+				}
+			} else if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
 				return fmt.Errorf("write diff: %w", err)
 			}
 			if min != "" {
@@ -81,6 +97,8 @@ unreadable reports.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")
+	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write the diff to this file instead of stdout (replaced atomically)")
+	setCompletionValues(cmd.Flags(), "format", "table", "json")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when a new failure is at or above this severity (critical, high, medium, low, info); default: never")
 	return cmd
 }
@@ -124,4 +142,17 @@ func joinKeys(m map[string]bool) string {
 	}
 	sort.Strings(keys)
 	return strings.Join(keys, ", ")
+}
+
+// sameFile reports whether two paths name the same file: the same cleaned absolute path, or the
+// same existing file under two names.
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

@@ -250,3 +250,31 @@ func TestDiffCmdWarnings(t *testing.T) {
 		t.Errorf("same report: unexpected warnings %q", errOut)
 	}
 }
+
+func TestBinaryDiffOutput(t *testing.T) {
+	f := newDiffFixture(t)
+	out := filepath.Join(t.TempDir(), "diff.json")
+	code, stdout, errs := runBinary(t, "", nil, "diff", f.old, f.new, "--format", "json", "--output", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if stdout != "" {
+		t.Errorf("--output given, but stdout has %q", stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatalf("--output file is not the JSON diff: %v", err)
+	}
+	if _, ok := d["new_failures"]; !ok {
+		t.Errorf("diff JSON lacks new_failures: %s", data)
+	}
+	before, _ := os.ReadFile(f.new)
+	code, _, errs = runBinary(t, "", nil, "diff", f.old, f.new, "-o", f.new)
+	if after, _ := os.ReadFile(f.new); code != 2 || !strings.Contains(errs, "would overwrite the report") || !bytes.Equal(before, after) {
+		t.Errorf("-o NEW: exit %d (%s); want 2 and NEW untouched", code, errs)
+	}
+}

@@ -3,14 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/incloud/incloud/pkg/audit"
 	"github.com/incloud/incloud/pkg/engine"
@@ -74,7 +72,8 @@ func (f *reportFlags) audit(cmd *cobra.Command, reads []string) (*audit.Audit, e
 		Inputs:   reads,
 		FailOn:   failOn,
 		Stdout:   stdout,
-		Color:    isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+		Color:    useColor(cmd, stdout, true),
+		Width:    outputWidth(stdout, true),
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "incloud: warning: %s\n", msg) },
 	})
 }
@@ -129,9 +128,4 @@ func snapshotInputs(snaps []*snapshot.Snapshot) ([]audit.Input, error) {
 		inputs[i] = audit.Input{Name: name, Target: t, Strict: func() (*snapshot.Snapshot, error) { return s, nil }}
 	}
 	return inputs, nil
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }

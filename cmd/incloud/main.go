@@ -159,5 +159,8 @@ and reports who is responsible for each finding.`,
 	})
 	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd())
 	addExtraCommands(root)
+	addTerminalFlags(root)
+	useBooleanFlagUsage(root)
+	registerCompletions(root)
 	return root
 }

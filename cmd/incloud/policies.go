@@ -68,6 +68,7 @@ func newPoliciesListCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
+	setCompletionValues(cmd.Flags(), "format", "table", "json")
 	cmd.Flags().StringArrayVar(&dirs, "policy-dir", nil, "directory of extra Rego checks (repeatable)")
 	cmd.Flags().BoolVar(&noBuiltin, "no-builtin", false, "list only the checks from --policy-dir")
 	return cmd

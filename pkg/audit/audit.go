@@ -40,6 +40,8 @@ type Options struct {
 	// Stdout receives the output without a path; Color enables colour there (table only).
 	Stdout io.Writer
 	Color  bool
+	// Width is the line width of table outputs (0 is output.DefaultWidth).
+	Width int
 	// Warn receives report-level warnings as they are due (nil drops them).
 	Warn func(msg string)
 	// Now is the wall clock for waiver expiry (nil is time.Now).

@@ -124,7 +124,7 @@ func (a *Audit) write(report *findings.Report) error {
 	rendered := make([][]byte, len(a.outputs))
 	for i, o := range a.outputs {
 		var buf bytes.Buffer
-		opts := output.Options{Color: o.Path == "" && a.opts.Color, Warn: a.opts.Warn}
+		opts := output.Options{Color: o.Path == "" && a.opts.Color, Width: a.opts.Width, Warn: a.opts.Warn}
 		if err := output.Write(o.Format, &buf, report, opts); err != nil {
 			return fmt.Errorf("render %s: %w", o.Format, err)
 		}

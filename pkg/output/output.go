@@ -12,8 +12,12 @@ import (
 
 // Options tune rendering. Formats ignore what does not apply to them.
 type Options struct {
-	// Color enables ANSI colour (table only; the CLI sets it when writing to a terminal).
+	// Color enables ANSI colour (table only; the CLI decides with --color, NO_COLOR and
+	// FORCE_COLOR).
 	Color bool
+	// Width is the line width the table lays itself out for (terminal columns); 0 means
+	// DefaultWidth.
+	Width int
 	// IncludeWaived keeps waived results in formats that leave them out by default (SARIF).
 	IncludeWaived bool
 	// Warn receives warnings about the rendering (e.g. SARIF results dropped over the cap).

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/incloud/incloud/pkg/findings"
@@ -16,14 +17,20 @@ import (
 
 func init() { Register("table", writeTable) }
 
+// DefaultWidth is the line width of the table when the caller does not know the terminal's.
+const DefaultWidth = 100
+
 const (
-	// tableWidth is the widest line the table aims for (message lines wrap at it; the resource
-	// column is shortened to fit it).
-	tableWidth = 100
-	// tableMinResource is the narrowest the resource column gets before lines grow past tableWidth.
+	// tableMinWidth and tableMaxWidth bound the width the table lays itself out for.
+	tableMinWidth = 40
+	tableMaxWidth = 400
+	// tableMinResource is the narrowest the resource column gets in the one-line layout; a
+	// narrower terminal gets the stacked layout (the location on a line of its own).
 	tableMinResource = 20
 	// tableIndent prefixes every row of a group.
 	tableIndent = "  "
+	// tableMsgIndent prefixes the lines under a row (location, message, fix, waiver).
+	tableMsgIndent = tableIndent + "        "
 )
 
 // ANSI styles of the table.
@@ -40,8 +47,12 @@ const (
 	ansiBoldYel = "1;33"
 )
 
-// tablePainter applies ANSI styles when colour is on and is a no-op otherwise.
-type tablePainter struct{ color bool }
+// tablePainter applies ANSI styles when colour is on and is a no-op otherwise, and knows the
+// width lines are wrapped at.
+type tablePainter struct {
+	color bool
+	width int
+}
 
 func (p tablePainter) paint(style, text string) string {
 	if !p.color || style == "" || text == "" {
@@ -137,13 +148,16 @@ func tableGroups(results []findings.Result) []*tableGroup {
 	return groups
 }
 
-// tableColumns holds the widths of the finding rows, the same in every group.
+// tableColumns holds the widths of the finding rows, the same in every group. In the one-line
+// layout a row is STATUS SEVERITY CHECK [ACCOUNT] REGION RESOURCE; when the terminal is too narrow
+// for that (stacked), a row is STATUS SEVERITY CHECK and the location follows on its own line.
 type tableColumns struct {
 	check, account, region, resource int
 	showAccount                      bool
+	stacked                          bool
 }
 
-func tableLayout(r *findings.Report, groups []*tableGroup) tableColumns {
+func tableLayout(r *findings.Report, groups []*tableGroup, width int) tableColumns {
 	cols := tableColumns{check: len("CHECK"), account: len("ACCOUNT"), region: len("REGION"), resource: len("RESOURCE")}
 	accounts := map[string]bool{}
 	for _, t := range r.Targets {
@@ -166,18 +180,32 @@ func tableLayout(r *findings.Report, groups []*tableGroup) tableColumns {
 	if cols.showAccount {
 		fixed += cols.account + 2
 	}
-	cols.resource = min(cols.resource, max(tableMinResource, tableWidth-fixed))
+	if width-fixed < tableMinResource {
+		cols.stacked = true
+		cols.check = min(cols.check, width-len(tableIndent)-18)
+		return cols
+	}
+	cols.resource = min(cols.resource, width-fixed)
 	return cols
 }
 
+// tableWidthOf clamps a requested width to what the table can lay out.
+func tableWidthOf(w int) int {
+	if w <= 0 {
+		return DefaultWidth
+	}
+	return min(max(w, tableMinWidth), tableMaxWidth)
+}
+
 // writeTable renders the report for a terminal: one group per responsibility area with its
-// failing, erroring and waived results worst first (passes only counted), then a summary by area
-// and severity and the targets, with a note when a snapshot was incomplete.
+// failing, erroring and waived results worst first (passes only counted), each failure with a
+// one-line fix, then a summary by area and severity and the targets, with a note when a snapshot
+// was incomplete. Lines fit opts.Width (words are never split unless one alone is wider).
 func writeTable(w io.Writer, r *findings.Report, opts Options) error {
 	bw := bufio.NewWriter(w)
-	p := tablePainter{color: opts.Color}
+	p := tablePainter{color: opts.Color, width: tableWidthOf(opts.Width)}
 	groups := tableGroups(r.Results)
-	cols := tableLayout(r, groups)
+	cols := tableLayout(r, groups, p.width)
 
 	tool := r.Tool.Name
 	if tool == "" {
@@ -190,7 +218,8 @@ func writeTable(w io.Writer, r *findings.Report, opts Options) error {
 	if !r.GeneratedAt.IsZero() {
 		header += ", generated " + r.GeneratedAt.UTC().Format(time.RFC3339)
 	}
-	fmt.Fprintf(bw, "%s\n%s, %s, %s\n", p.paint(ansiBold, header),
+	writeTableWrapped(bw, p, "", "", "", header, ansiBold)
+	fmt.Fprintf(bw, "%s, %s, %s\n",
 		tablePlural(len(r.Targets), "target"), tablePlural(len(r.Checks), "check"), tablePlural(len(r.Results), "result"))
 
 	if len(r.Results) == 0 {
@@ -219,34 +248,68 @@ func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGro
 		fmt.Fprintf(w, "%s%s\n", tableIndent, p.paint(ansiGreen, fmt.Sprintf("all %s pass", tablePlural(pass, "result"))))
 		return
 	}
-	head := tableIndent + p.cell(ansiDim, "STATUS", 8) + p.cell(ansiDim, "SEVERITY", 10) + p.cell(ansiDim, "CHECK", cols.check+2)
-	if cols.showAccount {
-		head += p.cell(ansiDim, "ACCOUNT", cols.account+2)
+	head := tableIndent + p.cell(ansiDim, "STATUS", 8) + p.cell(ansiDim, "SEVERITY", 10)
+	if cols.stacked {
+		head += p.paint(ansiDim, "CHECK")
+		loc := "REGION  RESOURCE"
+		if cols.showAccount {
+			loc = "ACCOUNT  " + loc
+		}
+		head += "\n" + tableMsgIndent + p.paint(ansiDim, loc)
+	} else {
+		head += p.cell(ansiDim, "CHECK", cols.check+2)
+		if cols.showAccount {
+			head += p.cell(ansiDim, "ACCOUNT", cols.account+2)
+		}
+		head += p.cell(ansiDim, "REGION", cols.region+2) + p.paint(ansiDim, "RESOURCE")
 	}
-	head += p.cell(ansiDim, "REGION", cols.region+2) + p.paint(ansiDim, "RESOURCE")
 	fmt.Fprintln(w, head)
 
-	msgIndent := tableIndent + strings.Repeat(" ", 8)
 	for _, res := range g.shown {
 		row := tableIndent +
 			p.cell(tableStatusStyle(res.Status), strings.ToUpper(string(res.Status)), 8) +
-			p.cell(tableSeverityStyle(res.Severity), tableClean(string(res.Severity)), 10) +
-			p.cell("", tableClean(res.CheckID), cols.check+2)
-		if cols.showAccount {
-			row += p.cell("", tableClean(res.Account), cols.account+2)
+			p.cell(tableSeverityStyle(res.Severity), tableClean(string(res.Severity)), 10)
+		if cols.stacked {
+			row += tableShorten(tableClean(res.CheckID), cols.check)
+			fmt.Fprintln(w, strings.TrimRight(row, " "))
+			var loc []string
+			if cols.showAccount {
+				loc = append(loc, tableClean(res.Account))
+			}
+			if res.Region != "" {
+				loc = append(loc, tableClean(res.Region))
+			}
+			where := strings.Join(loc, "  ")
+			resource := tableResource(res)
+			if where != "" {
+				where += "  "
+			}
+			room := p.width - len(tableMsgIndent) - utf8.RuneCountInString(where)
+			fmt.Fprintln(w, strings.TrimRight(tableMsgIndent+where+tableShorten(resource, max(room, 8)), " "))
+		} else {
+			row += p.cell("", tableClean(res.CheckID), cols.check+2)
+			if cols.showAccount {
+				row += p.cell("", tableClean(res.Account), cols.account+2)
+			}
+			row += p.cell("", tableClean(res.Region), cols.region+2) +
+				tableShorten(tableResource(res), cols.resource)
+			fmt.Fprintln(w, strings.TrimRight(row, " "))
 		}
-		row += p.cell("", tableClean(res.Region), cols.region+2) +
-			tableShorten(tableResource(res), cols.resource)
-		fmt.Fprintln(w, strings.TrimRight(row, " "))
 
 		msg := tableClean(res.Message)
 		if msg == "" {
 			msg = tableClean(res.Title)
 		}
-		if res.Status == findings.StatusError {
-			writeTableWrapped(w, p, msgIndent, "not checked: ", ansiMagenta, msg, "")
-		} else {
-			writeTableWrapped(w, p, msgIndent, "", "", msg, "")
+		switch res.Status {
+		case findings.StatusError:
+			writeTableWrapped(w, p, tableMsgIndent, "not checked: ", ansiMagenta, msg, "")
+		default:
+			writeTableWrapped(w, p, tableMsgIndent, "", "", msg, "")
+		}
+		if res.Status == findings.StatusFail {
+			if fix := tableShortFix(res.Remediation, p.width-len(tableMsgIndent)-len("fix: ")); fix != "" {
+				fmt.Fprintf(w, "%s%s%s\n", tableMsgIndent, p.paint(ansiYellow, "fix: "), fix)
+			}
 		}
 		if res.Status == findings.StatusWaived && res.Waiver != nil {
 			note := "waived: " + tableClean(res.Waiver.Reason)
@@ -260,7 +323,7 @@ func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGro
 			if len(extra) > 0 {
 				note += " (" + strings.Join(extra, ", ") + ")"
 			}
-			writeTableWrapped(w, p, msgIndent, "", "", note, ansiCyan)
+			writeTableWrapped(w, p, tableMsgIndent, "", "", note, ansiCyan)
 		}
 	}
 	if pass > 0 {
@@ -268,12 +331,67 @@ func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGro
 	}
 }
 
-// writeTableWrapped writes prefix+text after indent, word-wrapped at tableWidth, with prefix
-// painted in prefixStyle and the text in textStyle.
+// tableShortFix makes one line of at most width runes out of a check's remediation: its first
+// sentence without parenthesised asides, cut at a word with "..." when still too long. The full
+// text is in the JSON, HTML and SARIF reports.
+func tableShortFix(remediation string, width int) string {
+	s := strings.Join(strings.Fields(tableClean(remediation)), " ")
+	if s == "" || width < 8 {
+		return ""
+	}
+	var b []rune
+	depth := 0
+	for _, c := range s {
+		switch {
+		case c == '(':
+			if depth == 0 {
+				for len(b) > 0 && b[len(b)-1] == ' ' {
+					b = b[:len(b)-1]
+				}
+			}
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b = append(b, c)
+		}
+	}
+	if short := strings.Join(strings.Fields(string(b)), " "); depth == 0 && short != "" {
+		s = short
+	}
+	// The first sentence: up to a full stop followed by a capital letter.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+			s = s[:i+1]
+			break
+		}
+	}
+	if utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	cut := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if cut != "" {
+			next = cut + " " + word
+		}
+		if utf8.RuneCountInString(next)+3 > width {
+			break
+		}
+		cut = next
+	}
+	if cut == "" {
+		return string([]rune(s)[:width-3]) + "..."
+	}
+	return strings.TrimRight(cut, ",;:") + "..."
+}
+
+// writeTableWrapped writes prefix+text after indent, word-wrapped at the table's width, with
+// prefix painted in prefixStyle and the text in textStyle.
 // A list item's prefix ("- ") is a hanging indent: continuation lines start under its text.
 func writeTableWrapped(w io.Writer, p tablePainter, indent, prefix, prefixStyle, text, textStyle string) {
 	if prefix == "- " {
-		for i, line := range tableWrap(text, tableWidth-utf8.RuneCountInString(indent)-len(prefix)) {
+		for i, line := range tableWrap(text, p.width-utf8.RuneCountInString(indent)-len(prefix)) {
 			lead := indent + p.paint(prefixStyle, prefix)
 			if i > 0 {
 				lead = indent + strings.Repeat(" ", len(prefix))
@@ -282,7 +400,7 @@ func writeTableWrapped(w io.Writer, p tablePainter, indent, prefix, prefixStyle,
 		}
 		return
 	}
-	lines := tableWrap(prefix+text, tableWidth-utf8.RuneCountInString(indent))
+	lines := tableWrap(prefix+text, p.width-utf8.RuneCountInString(indent))
 	for i, line := range lines {
 		if i == 0 && prefix != "" && strings.HasPrefix(line, prefix) {
 			line = p.paint(prefixStyle, prefix) + p.paint(textStyle, line[len(prefix):])
@@ -293,9 +411,11 @@ func writeTableWrapped(w io.Writer, p tablePainter, indent, prefix, prefixStyle,
 	}
 }
 
-// tableWrap splits text into lines of at most width runes at spaces; a word longer than width
-// (an ARN, say) gets a line of its own rather than being cut.
+// tableWrap splits text into lines of at most width runes at spaces. A word longer than width
+// (an ARN, say) starts a line of its own and is split only there, so the terminal never breaks
+// a line on its own.
 func tableWrap(text string, width int) []string {
+	width = max(width, 10)
 	if utf8.RuneCountInString(text) <= width {
 		return []string{text}
 	}
@@ -306,7 +426,13 @@ func tableWrap(text string, width int) []string {
 			lines = append(lines, line)
 			line = ""
 		}
-		if line != "" {
+		if line == "" {
+			for utf8.RuneCountInString(word) > width {
+				r := []rune(word)
+				lines = append(lines, string(r[:width]))
+				word = string(r[width:])
+			}
+		} else {
 			line += " "
 		}
 		line += word
@@ -439,9 +565,16 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 		if !t.CollectedAt.IsZero() {
 			collected = "collected " + t.CollectedAt.UTC().Format(time.RFC3339)
 		}
-		line := tableIndent + p.cell("", tableClean(t.Provider), provW+2) + p.cell("", tableClean(t.Account), acctW+2) + collected + "  " + state
+		lead := tableIndent + p.cell("", tableClean(t.Provider), provW+2) + p.cell("", tableClean(t.Account), acctW+2)
+		line := lead + collected + "  " + state
+		plain := len(tableIndent) + provW + 2 + acctW + 2 + len(collected) + 2 + len("INCOMPLETE")
 		if n := errorsByAccount[t.Provider+"/"+t.Account]; n > 0 {
-			line += fmt.Sprintf(" (%s)", tablePlural(n, "error result"))
+			errs := fmt.Sprintf("(%s)", tablePlural(n, "error result"))
+			if plain+1+len(errs) > p.width {
+				line += "\n" + strings.Repeat(" ", len(tableIndent)+provW+2+acctW+2) + errs
+			} else {
+				line += " " + errs
+			}
 		}
 		fmt.Fprintln(w, line)
 	}
@@ -469,9 +602,21 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 }
 
 // tableResource is how a result's resource is shown: its name, else the short form of its id.
+// A result about no single resource (an error listing a whole type) names its scope instead:
+// all resources of the type (in the region of its REGION column, or in every region).
 func tableResource(r findings.Result) string {
 	if r.ResourceName != "" {
 		return tableClean(r.ResourceName)
+	}
+	if r.ResourceID == "" {
+		typ := tableClean(r.ResourceType)
+		if typ == "" {
+			typ = "resource"
+		}
+		if r.Region == "" {
+			return "all " + typ + ", every region"
+		}
+		return "all " + typ
 	}
 	return tableClean(resourceShortName(r.ResourceID))
 }
@@ -521,12 +666,14 @@ func tableShorten(s string, width int) string {
 	return string(runes[:head]) + "..." + string(runes[n-tail:])
 }
 
-// tableClean replaces control characters (including ESC, so that resource names cannot inject
-// terminal escapes) and newlines with spaces.
+// tableClean makes text from reports safe for a terminal: line breaks and tabs become spaces,
+// and every other control character (C0, DEL, C1 including ESC, so that resource names cannot
+// inject terminal escapes) and every bidirectional-text control (RLO, LRO, LRI, PDI, ..., which
+// can make a line read differently from what it holds) is shown escaped, as \x1b or \u202e.
 func tableClean(s string) string {
 	clean := true
 	for _, c := range s {
-		if c < 0x20 || (c >= 0x7f && c < 0xa0) {
+		if tableUnsafe(c) {
 			clean = false
 			break
 		}
@@ -534,12 +681,27 @@ func tableClean(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Map(func(c rune) rune {
-		if c < 0x20 || (c >= 0x7f && c < 0xa0) {
-			return ' '
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' || c == 0x2028 || c == 0x2029:
+			b.WriteByte(' ')
+		case !tableUnsafe(c):
+			b.WriteRune(c)
+		case c < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", c)
 		}
-		return c
-	}, s)
+	}
+	return b.String()
+}
+
+// tableUnsafe tells the runes tableClean replaces: control characters, bidi controls, line and
+// paragraph separators, and invalid UTF-8.
+func tableUnsafe(c rune) bool {
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || c == utf8.RuneError ||
+		unicode.Is(unicode.Bidi_Control, c)
 }
 
 func tablePlural(n int, noun string) string {

@@ -226,7 +226,7 @@ func TestTableStripsControlCharacters(t *testing.T) {
 	if strings.Contains(out, "\x1b") {
 		t.Error("an escape sequence from a message reached the terminal")
 	}
-	if !strings.Contains(out, "evil [2J name second line") {
+	if !strings.Contains(out, `evil\x1b[2J name second line`) {
 		t.Error("cleaned message missing")
 	}
 }
@@ -258,5 +258,116 @@ func TestResourceShortName(t *testing.T) {
 	}
 	if got := tableShorten("globex-analytics-data-lake-raw-zone", 20); got != "globex-an...raw-zone" || utf8.RuneCountInString(got) != 20 {
 		t.Errorf("tableShorten = %q", got)
+	}
+}
+
+// tableWords returns the words of s (split at spaces).
+func tableWords(s string) []string { return strings.Fields(s) }
+
+func TestTableFitsTheWidth(t *testing.T) {
+	r := fixtureReport()
+	for _, width := range []int{80, 100, 160} {
+		out := string(render(t, "table", r, Options{Width: width}))
+		longest := 0
+		tokens := map[string]bool{}
+		for _, line := range strings.Split(out, "\n") {
+			n := utf8.RuneCountInString(line)
+			longest = max(longest, n)
+			if n > width {
+				t.Errorf("width %d: line of %d columns: %q", width, n, line)
+			}
+			for _, w := range tableWords(line) {
+				tokens[w] = true
+			}
+		}
+		// No word of a message is split across lines (none is wider than the width).
+		for _, res := range r.Results {
+			if res.Status == findings.StatusPass {
+				continue
+			}
+			for _, w := range tableWords(res.Message) {
+				if !tokens[w] {
+					t.Errorf("width %d: the word %q of %s's message is split or missing", width, w, res.CheckID)
+				}
+			}
+		}
+		switch width {
+		case 80:
+			if !strings.Contains(out, "ACCOUNT  REGION  RESOURCE") {
+				t.Errorf("width 80: no stacked location header:\n%s", out)
+			}
+		case 160:
+			if longest <= 100 {
+				t.Errorf("width 160: longest line %d columns, the table does not use the width", longest)
+			}
+			if !strings.Contains(out, "globex-analytics-data-lake-raw-zone-eu-central-1-staging\n") {
+				t.Error("width 160: a resource name that fits is still shortened")
+			}
+		}
+	}
+}
+
+func TestTableStackedRows(t *testing.T) {
+	out := string(render(t, "table", fixtureReport(), Options{Width: 80}))
+	re := regexp.MustCompile(`(?m)^  FAIL    critical  aws-s3-public-acl-grants\n {10}123456789012  us-east-1  acme-public-assets\n {10}bucket acme-public-assets grants READ to AllUsers\n {10}fix: Remove the grant`)
+	if !re.MatchString(out) {
+		t.Errorf("stacked row layout unexpected:\n%s", out)
+	}
+}
+
+func TestTableFixLineUnderFailures(t *testing.T) {
+	r := fixtureReport()
+	r.Results = []findings.Result{r.Results[1], r.Results[4], r.Results[17]} // fail, error, waived
+	r.Results[0].Remediation = "Create a metric filter (aws logs put-metric-filter --log-group-name GROUP) and an alarm on it. Then subscribe the security team to its SNS topic."
+	r.Results[1].Remediation = "error rows have no fix line"
+	r.Results[2].Remediation = "waived rows have no fix line"
+	out := string(render(t, "table", r, Options{}))
+	if got := strings.Count(out, "fix: "); got != 1 {
+		t.Errorf("%d fix lines, want 1 (failures only):\n%s", got, out)
+	}
+	if !strings.Contains(out, "\n          fix: Create a metric filter and an alarm on it.\n") {
+		t.Errorf("fix line is not the first sentence without the aside:\n%s", out)
+	}
+	long := strings.Repeat("Turn the setting on in every region of every account ", 5) + "now."
+	fix := tableShortFix(long, 60)
+	if n := utf8.RuneCountInString(fix); n > 60 || !strings.HasSuffix(fix, "...") || !strings.HasPrefix(fix, "Turn the setting on") {
+		t.Errorf("tableShortFix(long, 60) = %q (%d runes)", fix, n)
+	}
+	if got := tableShortFix("Use (unbalanced parens. Then more.", 100); got != "Use (unbalanced parens." {
+		t.Errorf("unbalanced parentheses: %q", got)
+	}
+}
+
+func TestTableErrorRowsShowTheirScope(t *testing.T) {
+	r := &findings.Report{Targets: []findings.Target{{Provider: "aws", Account: "123456789012"}}}
+	base := findings.Result{CheckID: "aws-rds-encryption", Status: findings.StatusError, Severity: findings.SeverityHigh,
+		Area: "data-protection", Provider: "aws", Account: "123456789012", ResourceType: "aws_rds_db_instance",
+		Message: "could not list aws_rds_db_instance in eu-west-1: rds:DescribeDBInstances failed: AccessDenied"}
+	regional, everywhere := base, base
+	regional.Region = "eu-west-1"
+	r.Results = []findings.Result{regional, everywhere}
+	out := string(render(t, "table", r, Options{}))
+	for _, want := range []string{"eu-west-1  all aws_rds_db_instance\n", "all aws_rds_db_instance, every region"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks the error scope %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestTableEscapesBidiControls(t *testing.T) {
+	r := fixtureReport()
+	// U+202E RIGHT-TO-LEFT OVERRIDE, U+202D LRO, U+2066 LRI, U+2069 PDI, U+200F RLM, U+061C ALM.
+	r.Results[1].Message = "user \u202egnp.exe\u202c \u202dx\u2066y\u2069 \u200f\u061c\x7f\u0085 end"
+	r.Results[1].ResourceName = "evil\u202eeman"
+	out := string(render(t, "table", r, Options{Width: 200}))
+	for _, c := range []rune{0x202e, 0x202c, 0x202d, 0x2066, 0x2069, 0x200f, 0x061c, 0x7f, 0x85} {
+		if strings.ContainsRune(out, c) {
+			t.Errorf("U+%04X from the data reached the table", c)
+		}
+	}
+	for _, want := range []string{`user \u202egnp.exe\u202c \u202dx\u2066y\u2069 \u200f\u061c\x7f\x85 end`, `evil\u202eeman`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks the escaped text %q:\n%s", want, out)
+		}
 	}
 }
