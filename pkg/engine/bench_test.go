@@ -211,4 +211,6 @@ func BenchmarkEvaluate100k(b *testing.B) {
 	b.ReportMetric(float64(tEval.Milliseconds())/float64(b.N), "evaluate-ms/op")
 	b.ReportMetric(float64(tEval)/float64(tUnmarshal), "time-ratio")
 	b.ReportMetric(float64(peak)/float64(len(data)), "peak-heap-ratio")
+	// The most one check charged to its allocation budget (limits.go), to compare with the budget.
+	b.ReportMetric(float64(e.peakAlloc.Load())/1e6, "max-check-alloc-MB")
 }

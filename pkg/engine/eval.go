@@ -246,8 +246,9 @@ func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverag
 }
 
 func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (denied, unknown, passed map[string]*verdict, err error) {
-	ctx, cancel := context.WithTimeout(ctx, e.opts.CheckTimeout)
+	ctx, cancel := context.WithTimeout(withAllocationBudget(ctx, e.opts.AllocationBudget), e.opts.CheckTimeout)
 	defer cancel()
+	defer e.notePeakAllocation(ctx)
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)

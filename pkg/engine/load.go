@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -29,6 +30,9 @@ type Options struct {
 	Workers int
 	// CheckTimeout bounds each check's evaluation of one snapshot; 0 means one minute.
 	CheckTimeout time.Duration
+	// AllocationBudget bounds what one check's evaluation of one snapshot may allocate through
+	// size-amplifying builtins (see limits.go); 0 means DefaultAllocationBudget.
+	AllocationBudget int64
 	// IncludeTests also compiles *_test.rego files (for the policy test runner).
 	IncludeTests bool
 	// Tool names the program in reports; an empty name is "incloud".
@@ -57,6 +61,8 @@ type Engine struct {
 	checks   []*Check
 	schemas  schemaIndex
 	shapes   resourceShapes
+	// peakAlloc is the largest allocation budget use of one check evaluation so far.
+	peakAlloc atomic.Int64
 }
 
 type source struct {
