@@ -102,11 +102,11 @@ func newEvalCmd() *cobra.Command {
 				if err != nil {
 					return usageError(fmt.Errorf("read snapshot: %w", err))
 				}
-				t, err := engine.ParseTarget(data)
+				d, err := snapshot.Read(data)
 				if err != nil {
 					return usageError(fmt.Errorf("%s: %w", p, err))
 				}
-				inputs = append(inputs, audit.Input{Name: p, Target: t, Strict: func() (*snapshot.Snapshot, error) { return snapshot.Parse(data) }})
+				inputs = append(inputs, audit.Input{Name: p, Document: d})
 			}
 			_, err = a.Run(cmd.Context(), inputs)
 			return err
@@ -121,11 +121,11 @@ func snapshotInputs(snaps []*snapshot.Snapshot) ([]audit.Input, error) {
 	inputs := make([]audit.Input, len(snaps))
 	for i, s := range snaps {
 		name := fmt.Sprintf("snapshot of %s account %s", s.Provider, s.Account)
-		t, err := engine.NewTarget(s)
+		d, err := s.Document()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		inputs[i] = audit.Input{Name: name, Target: t, Strict: func() (*snapshot.Snapshot, error) { return s, nil }}
+		inputs[i] = audit.Input{Name: name, Document: d}
 	}
 	return inputs, nil
 }

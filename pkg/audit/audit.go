@@ -48,12 +48,11 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Input is one snapshot read for evaluation. Strict gives it as snapshot.Parse reads it, for the
-// full schema validator's account of a problem the engine's fast shape check found.
+// Input is one snapshot read for evaluation (snapshot.Read, or Snapshot.Document for a collected
+// one).
 type Input struct {
-	Name   string
-	Target *engine.Target
-	Strict func() (*snapshot.Snapshot, error)
+	Name     string
+	Document *snapshot.Document
 }
 
 // InputError is bad input: a flag, an argument or a file the audit cannot use. Nothing was
@@ -153,9 +152,9 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 	if err := a.checkSchemas(inputs); err != nil {
 		return nil, err
 	}
-	targets := make([]*engine.Target, len(inputs))
+	targets := make([]*snapshot.Document, len(inputs))
 	for i, in := range inputs {
-		targets[i] = in.Target
+		targets[i] = in.Document
 	}
 	report, err := a.engine.EvaluateTargets(ctx, targets...)
 	if ctx.Err() != nil {
@@ -201,34 +200,18 @@ func errorCount(results []findings.Result) (int, bool) {
 
 // checkSchemas checks every input against the resource-type schemas: a resource of the wrong
 // shape could make a check pass that should not (a boolean written as a string, a misspelt
-// attribute), so it is an input error. The engine's fast check runs first; the full validator
-// is asked only about what it flags, and has the last word.
+// attribute, a null no collection error explains), so it is an input error.
 func (a *Audit) checkSchemas(inputs []Input) error {
-	var validator *snapshot.Validator
+	if a.opts.Schemas == nil {
+		return errors.New("load schemas: no schema tree given")
+	}
+	v, err := snapshot.NewValidator(a.opts.Schemas, "schemas")
+	if err != nil {
+		return fmt.Errorf("load schemas: %w", err)
+	}
 	for _, in := range inputs {
-		if a.engine.CheckShapes(in.Target) == nil {
-			continue
-		}
-		if validator == nil {
-			if a.opts.Schemas == nil {
-				return errors.New("load schemas: no schema tree given")
-			}
-			v, err := snapshot.NewValidator(a.opts.Schemas, "schemas")
-			if err != nil {
-				return fmt.Errorf("load schemas: %w", err)
-			}
-			validator = v
-		}
-		s, err := in.Strict()
-		if err != nil {
+		if err := v.Check(in.Document); err != nil {
 			return inputErr(fmt.Errorf("%s: %w", in.Name, err))
-		}
-		if errs := validator.Validate(s); len(errs) > 0 {
-			more := ""
-			if len(errs) > 1 {
-				more = fmt.Sprintf(" (and %d more problem(s): see 'incloud validate')", len(errs)-1)
-			}
-			return inputErr(fmt.Errorf("%s: does not match the resource schemas: %v%s", in.Name, errs[0], more))
 		}
 	}
 	return nil

@@ -25,11 +25,11 @@ func demoInput(t *testing.T) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := engine.ParseTarget(data)
+	tg, err := snapshot.Read(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Input{Name: demo, Target: tg, Strict: func() (*snapshot.Snapshot, error) { return snapshot.Parse(data) }}
+	return Input{Name: demo, Document: tg}
 }
 
 // options are the CLI's defaults for a test: built-in checks, output to a buffer, warnings kept.
@@ -143,7 +143,7 @@ func TestAllErrorResultsAreReported(t *testing.T) {
 	s := snapshot.New("aws", "123456789012", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	s.Complete = true
 	s.AddError(snapshot.CollectionError{ResourceType: "aws_s3_bucket", Operation: "s3:ListBuckets", Code: "AccessDenied", Message: "denied"})
-	tg, err := engine.NewTarget(s)
+	tg, err := s.Document()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestAllErrorResultsAreReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := a.Run(context.Background(), []Input{{Name: "s", Target: tg, Strict: func() (*snapshot.Snapshot, error) { return s, nil }}})
+	out, err := a.Run(context.Background(), []Input{{Name: "s", Document: tg}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -169,13 +169,17 @@ func BenchmarkEvaluate100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	v, err := snapshot.NewValidator(policies.FS, "schemas")
+	if err != nil {
+		b.Fatal(err)
+	}
 	ctx := context.Background()
 	evaluate := func() {
-		t, err := ParseTarget(data)
+		t, err := snapshot.Read(data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := e.CheckShapes(t); err != nil {
+		if err := v.Check(t); err != nil {
 			b.Fatal(err)
 		}
 		rep, err := e.EvaluateTargets(ctx, t)

@@ -7,24 +7,8 @@ import (
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// coverage indexes a snapshot's collection errors so that each check can tell which of its
-// results rest on data that could not be collected.
-type coverage struct {
-	byType map[string][]snapshot.CollectionError
-	byID   map[string][]snapshot.CollectionError // key: type + "\x00" + resource id
-}
-
-func newCoverage(errs []snapshot.CollectionError) *coverage {
-	c := &coverage{byType: map[string][]snapshot.CollectionError{}, byID: map[string][]snapshot.CollectionError{}}
-	for _, e := range errs {
-		c.byType[e.ResourceType] = append(c.byType[e.ResourceType], e)
-		if e.ResourceID != "" {
-			k := e.ResourceType + "\x00" + e.ResourceID
-			c.byID[k] = append(c.byID[k], e)
-		}
-	}
-	return c
-}
+// Which errors apply to which resource is snapshot.Coverage's rule (CollectionError.Covers); this
+// file decides which of them a check reads, from its depends_on.
 
 // coversAttrs tells whether an error on a resource of the check's own type leaves an attribute
 // the check reads unknown: an error naming no attributes leaves the whole resource unknown.
@@ -33,16 +17,8 @@ func coversAttrs(e snapshot.CollectionError, c *Check) bool {
 		return true
 	}
 	for _, d := range c.deps {
-		if !d.own {
-			continue
-		}
-		if d.attr == "" {
+		if d.own && e.LeavesUnknown(d.attr) {
 			return true
-		}
-		for _, a := range e.Attributes {
-			if a == d.attr {
-				return true
-			}
 		}
 	}
 	// A check that names no attribute of its own type reads only the identity of its resources
@@ -50,17 +26,13 @@ func coversAttrs(e snapshot.CollectionError, c *Check) bool {
 	return false
 }
 
-// resourceErrors explains why a resource's result cannot be trusted, or returns "".
-func (cv *coverage) resourceErrors(c *Check, id string) string {
+// resourceErrors explains why a resource's result cannot be trusted, or returns "": an error
+// covering the resource (its id, its region or its whole type) that leaves an attribute the check
+// reads unknown.
+func resourceErrors(cov *snapshot.Coverage, c *Check, r snapshot.Ref) string {
 	var why []string
-	for _, e := range cv.byID[c.ResourceType+"\x00"+id] {
+	for _, e := range cov.Covering(c.ResourceType, r.ID, r.Region) {
 		if coversAttrs(e, c) {
-			why = append(why, describeError(e))
-		}
-	}
-	// A list call that failed without a region leaves every resource of the type in doubt.
-	for _, e := range cv.byType[c.ResourceType] {
-		if e.ResourceID == "" && e.Region == "" {
 			why = append(why, describeError(e))
 		}
 	}
@@ -72,19 +44,22 @@ func (cv *coverage) resourceErrors(c *Check, id string) string {
 
 // crossTypeErrors explains why every result of a check that reads other resource types is in
 // doubt, or returns "".
-func (cv *coverage) crossTypeErrors(c *Check) string {
+func crossTypeErrors(cov *snapshot.Coverage, c *Check) string {
 	var why []string
 	for _, d := range c.deps {
 		if d.own {
 			continue
 		}
-		for _, e := range cv.byType[d.resourceType] {
-			if d.attr != "" && len(e.Attributes) > 0 && !contains(e.Attributes, d.attr) {
+		for _, e := range cov.OfType(d.resourceType) {
+			if !e.LeavesUnknown(d.attr) {
 				continue
 			}
 			where := e.ResourceID
 			if where == "" {
 				where = "the " + d.resourceType + " list in " + regionOrAll(e.Region)
+				if len(e.Attributes) > 0 {
+					where = d.resourceType + " " + strings.Join(e.Attributes, ", ") + " in " + regionOrAll(e.Region)
+				}
 			}
 			why = append(why, fmt.Sprintf("%s (%s)", describeError(e), where))
 		}
@@ -93,13 +68,4 @@ func (cv *coverage) crossTypeErrors(c *Check) string {
 		return ""
 	}
 	return "could not check: depends on data that could not be collected: " + strings.Join(why, "; ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -16,76 +15,14 @@ import (
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// Input converts a snapshot to the OPA value the checks see as `input`, once per snapshot.
-func Input(s *snapshot.Snapshot) (ast.Value, error) {
-	resources := ast.NewObject()
-	types := make([]string, 0, len(s.Resources))
-	for t := range s.Resources {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		rs := s.Resources[t]
-		terms := make([]*ast.Term, len(rs))
-		for i, r := range rs {
-			v, err := ast.InterfaceToValue(map[string]any(r))
-			if err != nil {
-				return nil, fmt.Errorf("convert %s %s: %w", t, r.ID(), err)
-			}
-			terms[i] = ast.NewTerm(v)
-		}
-		resources.Insert(ast.StringTerm(t), ast.ArrayTerm(terms...))
-	}
-	errs := make([]*ast.Term, len(s.Errors))
-	for i, e := range s.Errors {
-		attrs := make([]*ast.Term, len(e.Attributes))
-		for j, a := range e.Attributes {
-			attrs[j] = ast.StringTerm(a)
-		}
-		errs[i] = ast.ObjectTerm(
-			ast.Item(ast.StringTerm("resource_type"), ast.StringTerm(e.ResourceType)),
-			ast.Item(ast.StringTerm("resource_id"), ast.StringTerm(e.ResourceID)),
-			ast.Item(ast.StringTerm("region"), ast.StringTerm(e.Region)),
-			ast.Item(ast.StringTerm("operation"), ast.StringTerm(e.Operation)),
-			ast.Item(ast.StringTerm("code"), ast.StringTerm(e.Code)),
-			ast.Item(ast.StringTerm("message"), ast.StringTerm(e.Message)),
-			ast.Item(ast.StringTerm("attributes"), ast.ArrayTerm(attrs...)),
-		)
-	}
-	strs := func(ss []string) *ast.Term {
-		ts := make([]*ast.Term, len(ss))
-		for i, x := range ss {
-			ts[i] = ast.StringTerm(x)
-		}
-		return ast.ArrayTerm(ts...)
-	}
-	return ast.NewObject(
-		ast.Item(ast.StringTerm("schema_version"), ast.StringTerm(s.SchemaVersion)),
-		ast.Item(ast.StringTerm("provider"), ast.StringTerm(s.Provider)),
-		ast.Item(ast.StringTerm("account"), ast.StringTerm(s.Account)),
-		ast.Item(ast.StringTerm("collected_at"), ast.StringTerm(s.CollectedAt.UTC().Format(time.RFC3339))),
-		ast.Item(ast.StringTerm("collector"), ast.ObjectTerm(
-			ast.Item(ast.StringTerm("name"), ast.StringTerm(s.Collector.Name)),
-			ast.Item(ast.StringTerm("version"), ast.StringTerm(s.Collector.Version)),
-		)),
-		ast.Item(ast.StringTerm("scope"), ast.ObjectTerm(
-			ast.Item(ast.StringTerm("regions"), strs(s.Scope.Regions)),
-			ast.Item(ast.StringTerm("services"), strs(s.Scope.Services)),
-		)),
-		ast.Item(ast.StringTerm("complete"), ast.BooleanTerm(s.Complete)),
-		ast.Item(ast.StringTerm("resources"), ast.NewTerm(resources)),
-		ast.Item(ast.StringTerm("errors"), ast.ArrayTerm(errs...)),
-	), nil
-}
-
 // verdict is what a check said about one resource id.
 type verdict struct{ messages []string }
 
 // Evaluate runs every check of each snapshot's provider over that snapshot and returns the report.
 func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*findings.Report, error) {
-	targets := make([]*Target, len(snaps))
+	targets := make([]*snapshot.Document, len(snaps))
 	for i, s := range snaps {
-		t, err := NewTarget(s)
+		t, err := s.Document()
 		if err != nil {
 			return nil, fmt.Errorf("snapshot of %s account %s: %w", s.Provider, s.Account, err)
 		}
@@ -94,11 +31,11 @@ func (e *Engine) Evaluate(ctx context.Context, snaps ...*snapshot.Snapshot) (*fi
 	return e.EvaluateTargets(ctx, targets...)
 }
 
-// EvaluateTargets runs every check of each target's provider over it and returns the report.
+// EvaluateTargets runs every check of each document's provider over it and returns the report.
 // Each check sees the whole snapshot at once; checks run on a worker pool, each with a timeout;
 // a check that fails to evaluate (error, timeout, panic) yields error results, never a crash and
 // never a pass.
-func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*Target) (*findings.Report, error) {
+func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*snapshot.Document) (*findings.Report, error) {
 	report := &findings.Report{
 		SchemaVersion: findings.ReportSchemaVersion,
 		Tool:          e.opts.Tool,
@@ -132,8 +69,7 @@ func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*Target) (*find
 	return report, nil
 }
 
-func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check) ([]findings.Result, error) {
-	cov := newCoverage(t.errors)
+func (e *Engine) evaluateTarget(ctx context.Context, t *snapshot.Document, checks []*Check) ([]findings.Result, error) {
 	out := make([][]findings.Result, len(checks))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -142,7 +78,7 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = e.runCheck(ctx, checks[i], t, cov)
+				out[i] = e.runCheck(ctx, checks[i], t)
 			}
 		}()
 	}
@@ -172,31 +108,31 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *Target, checks []*Check)
 
 // runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources
 // of the check's type and the collection errors into exactly one result per resource.
-func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverage) (results []findings.Result) {
-	denied, unknown, passed, evalErr := e.evalCheck(ctx, c, t.input)
+func (e *Engine) runCheck(ctx context.Context, c *Check, t *snapshot.Document) (results []findings.Result) {
+	denied, unknown, passed, evalErr := e.evalCheck(ctx, c, t.Input)
 	b := resultBuilder{check: c, target: t}
-	resources := t.resources[c.ResourceType]
+	resources := t.Resources[c.ResourceType]
 	results = make([]findings.Result, 0, len(resources))
 	seen := make(map[string]bool, len(resources))
-	crossErr := cov.crossTypeErrors(c)
+	crossErr := crossTypeErrors(t.Coverage, c)
 	for _, r := range resources {
-		id := r.id
+		id := r.ID
 		seen[id] = true
-		res := b.result(id, r.region, r.name)
+		res := b.result(id, r.Region, r.Name)
 		switch {
 		case evalErr != nil:
 			res.Status, res.Message = findings.StatusError, "the check could not be evaluated: "+evalErr.Error()
 		case crossErr != "":
 			res.Status, res.Message = findings.StatusError, crossErr
 		default:
-			if why := cov.resourceErrors(c, id); why != "" {
+			if why := resourceErrors(t.Coverage, c, r); why != "" {
 				res.Status, res.Message = findings.StatusError, why
 			} else if v, ok := unknown[id]; ok {
 				res.Status, res.Message = findings.StatusError, "could not decide: "+strings.Join(v.messages, "; ")
 			} else if v, ok := denied[id]; ok {
 				res.Status, res.Message = findings.StatusFail, strings.Join(v.messages, "; ")
 			} else {
-				res.Status, res.Message = findings.StatusPass, c.passMessage(passed, id, r.name, r.region)
+				res.Status, res.Message = findings.StatusPass, c.passMessage(passed, id, r.Name, r.Region)
 			}
 		}
 		results = append(results, res)
@@ -218,11 +154,16 @@ func (e *Engine) runCheck(ctx context.Context, c *Check, t *Target, cov *coverag
 		}
 	}
 	// Whole list calls that failed, and errors on resources that never made it into the snapshot.
-	for _, ce := range cov.byType[c.ResourceType] {
+	for _, ce := range t.Coverage.OfType(c.ResourceType) {
 		if ce.ResourceID != "" && seen[ce.ResourceID] {
 			continue
 		}
-		if ce.ResourceID != "" && !coversAttrs(ce, c) {
+		if !coversAttrs(ce, c) {
+			continue
+		}
+		// An error naming attributes of resources in a region or the whole type left those
+		// attributes unknown on the resources listed (marked above), not the list itself.
+		if ce.ResourceID == "" && len(ce.Attributes) > 0 {
 			continue
 		}
 		key := ce.ResourceID
@@ -314,7 +255,7 @@ func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (ma
 
 type resultBuilder struct {
 	check  *Check
-	target *Target
+	target *snapshot.Document
 }
 
 func (b resultBuilder) result(id, region, resourceName string) findings.Result {
@@ -336,8 +277,6 @@ func (b resultBuilder) result(id, region, resourceName string) findings.Result {
 		Fingerprint:  findings.Fingerprint(c.ID, b.target.Provider, b.target.Account, region, c.ResourceType, id),
 	}
 }
-
-func name(r snapshot.Resource) string { s, _ := r["name"].(string); return s }
 
 func sortedKeys(m map[string]*verdict) []string {
 	keys := make([]string, 0, len(m))
@@ -363,24 +302,15 @@ func describeError(ce snapshot.CollectionError) string {
 	return msg
 }
 
-// MarshalInput is the JSON form of a check's input, for debugging a check with `opa eval`.
-func MarshalInput(s *snapshot.Snapshot) ([]byte, error) {
-	v, err := Input(s)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(ast.NewTerm(v))
-}
-
 // largestFirst orders check indexes by the number of resources of their type, largest first, so
 // that the longest evaluations start early and the workers finish together.
-func largestFirst(checks []*Check, t *Target) []int {
+func largestFirst(checks []*Check, t *snapshot.Document) []int {
 	order := make([]int, len(checks))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		return len(t.resources[checks[order[a]].ResourceType]) > len(t.resources[checks[order[b]].ResourceType])
+		return len(t.Resources[checks[order[a]].ResourceType]) > len(t.Resources[checks[order[b]].ResourceType])
 	})
 	return order
 }

@@ -60,7 +60,6 @@ type Engine struct {
 	modules  map[string]*ast.Module
 	checks   []*Check
 	schemas  schemaIndex
-	shapes   resourceShapes
 	// peakAlloc is the largest allocation budget use of one check evaluation so far.
 	peakAlloc atomic.Int64
 }
@@ -91,11 +90,7 @@ func Load(opts Options) (*Engine, error) {
 	if compiler.Compile(modules); compiler.Failed() {
 		return nil, explainCompileErrors(compiler.Errors)
 	}
-	shapes, err := compileShapes(schemas)
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{opts: opts, compiler: compiler, modules: modules, schemas: schemas, shapes: shapes}
+	e := &Engine{opts: opts, compiler: compiler, modules: modules, schemas: schemas}
 	if err := e.prepareChecks(); err != nil {
 		return nil, err
 	}

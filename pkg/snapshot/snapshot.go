@@ -182,9 +182,11 @@ func ReadFile(path string) (*Snapshot, error) {
 	return s, nil
 }
 
-// Parse decodes and checks a snapshot strictly: malformed JSON is reported with its line and
-// column, a value of the wrong type with its JSON path, an unknown schema version by name.
-func Parse(data []byte) (*Snapshot, error) {
+// strictDecode is the strict reader that explains what Read rejects: it decodes the document into
+// the Snapshot types with encoding/json, so that malformed JSON is reported with its line and
+// column, a value of the wrong type with its JSON path, an unknown schema version by name. It
+// accepts nothing by itself: Read decides, and gives its own reason when this finds none.
+func strictDecode(data []byte) error {
 	var s Snapshot
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -193,20 +195,17 @@ func Parse(data []byte) (*Snapshot, error) {
 	if err == nil {
 		if _, terr := dec.Token(); terr != io.EOF {
 			line, col := position(data, dec.InputOffset())
-			return nil, fmt.Errorf("line %d, column %d: unexpected data after the snapshot object", line, col)
+			return fmt.Errorf("line %d, column %d: unexpected data after the snapshot object", line, col)
 		}
 	}
 	if err != nil {
 		// A document of another schema version may fail to decode for that reason alone: say so.
 		if v := peekVersion(data); v != "" && v != SchemaVersion {
-			return nil, versionError(v)
+			return versionError(v)
 		}
-		return nil, decodeError(data, err)
+		return decodeError(data, err)
 	}
-	if err := s.check(); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return s.check()
 }
 
 func versionError(v string) error {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -22,8 +23,12 @@ import (
 // concurrent use.
 type Validator struct {
 	*Schemas
-	// byType maps a resource type to its compiled schema.
-	byType map[string]*typeSchema
+	// shapes maps a resource type to its fast shape check (Check).
+	shapes map[string]*shape
+	// byType maps a resource type to its compiled schema, compiled on first use.
+	once    sync.Once
+	byType  map[string]*typeSchema
+	compErr error
 }
 
 type typeSchema struct {
@@ -52,9 +57,29 @@ func NewValidator(fsys fs.FS, dir string) (*Validator, error) {
 	return s.Validator()
 }
 
-// Validator compiles the schemas for full validation.
+// Validator compiles the schemas for validation: the fast shape checks now, the full JSON Schema
+// validator when first needed.
 func (s *Schemas) Validator() (*Validator, error) {
-	v := &Validator{Schemas: s, byType: map[string]*typeSchema{}}
+	v := &Validator{Schemas: s, shapes: map[string]*shape{}}
+	for typ := range s.resolved {
+		raw, _ := s.Schema(typ)
+		sh, err := compileShape(raw)
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", s.file[typ], err)
+		}
+		v.shapes[typ] = sh
+	}
+	return v, nil
+}
+
+// compile compiles the full JSON Schema validator once.
+func (v *Validator) compile() error {
+	v.once.Do(func() { v.byType, v.compErr = v.Schemas.compile() })
+	return v.compErr
+}
+
+func (s *Schemas) compile() (map[string]*typeSchema, error) {
+	byType := map[string]*typeSchema{}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
@@ -71,15 +96,18 @@ func (s *Schemas) Validator() (*Validator, error) {
 		if err != nil {
 			return nil, fmt.Errorf("compile schema %s: %w", s.file[typ], err)
 		}
-		v.byType[typ] = &typeSchema{compiled: sch, properties: s.props[typ]}
+		byType[typ] = &typeSchema{compiled: sch, properties: s.props[typ]}
 	}
-	return v, nil
+	return byType, nil
 }
 
 // Validate checks every resource of s against its type's schema and every collection error
 // against the known types and their attributes. Each error is a *SchemaError whose message
 // starts with the JSON path of the problem; nil means the snapshot is valid.
 func (v *Validator) Validate(s *Snapshot) []error {
+	if err := v.compile(); err != nil {
+		return []error{&SchemaError{Path: "$", Message: err.Error()}}
+	}
 	var errs []error
 	known := map[string]bool{}
 	for _, t := range v.types[s.Provider] {
@@ -90,10 +118,7 @@ func (v *Validator) Validate(s *Snapshot) []error {
 		types = append(types, t)
 	}
 	sort.Strings(types)
-	errsByType := map[string][]CollectionError{}
-	for _, e := range s.Errors {
-		errsByType[e.ResourceType] = append(errsByType[e.ResourceType], e)
-	}
+	cov := NewCoverage(s.Errors)
 	for _, t := range types {
 		base := "$.resources" + pathKey(t)
 		if !known[t] {
@@ -102,7 +127,7 @@ func (v *Validator) Validate(s *Snapshot) []error {
 		}
 		ts := v.byType[t]
 		for i, r := range s.Resources[t] {
-			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r, unread(errsByType[t], r))...)
+			errs = append(errs, ts.validate(fmt.Sprintf("%s[%d]", base, i), r, cov.Unread(t, r.ID(), r.Region()))...)
 		}
 	}
 	for i, e := range s.Errors {
@@ -122,34 +147,8 @@ func (v *Validator) Validate(s *Snapshot) []error {
 
 var printer = message.NewPrinter(language.English)
 
-// unread returns the attributes of resource r that collection errors (those on r's type) left
-// unknown, which may therefore be null whatever their schema says: those named by an error
-// entry on r, or on its type and region (a failed list or account-wide call). The key "" stands
-// for every attribute (an entry naming none).
-func unread(errs []CollectionError, r Resource) map[string]bool {
-	var out map[string]bool
-	for _, e := range errs {
-		if e.ResourceID != "" && e.ResourceID != r.ID() {
-			continue
-		}
-		if e.ResourceID == "" && e.Region != r.Region() && e.Region != "" && e.Region != GlobalRegion {
-			continue
-		}
-		if out == nil {
-			out = map[string]bool{}
-		}
-		if len(e.Attributes) == 0 {
-			out[""] = true
-		}
-		for _, a := range e.Attributes {
-			out[a] = true
-		}
-	}
-	return out
-}
-
 // validate checks one resource; base is its JSON path in the snapshot. Top-level attributes in
-// unread (see unread) may be null.
+// unread (see Coverage.Unread) may be null.
 func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) []error {
 	var doc any = map[string]any(r)
 	if !jsonNative(doc) {

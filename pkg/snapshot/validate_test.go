@@ -336,7 +336,7 @@ func TestNewValidatorErrors(t *testing.T) {
 		{"no schemas", fstest.MapFS{"s/aws/README.md": schema("x")}, "no schemas found"},
 		{"type without provider prefix", fstest.MapFS{"s/aws/s3_bucket.json": schema(ok)}, `resource type "s3_bucket" does not start with "aws_"`},
 		{"malformed JSON", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":`)}, "schema s/aws/aws_x.json"},
-		{"not a schema", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"type":5}}}`)}, "compile schema s/aws/aws_x.json"},
+		{"not a schema", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"type":5}}}`)}, "schema s/aws/aws_x.json"},
 		{"no properties", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object"}`)}, "describes no properties"},
 		{"unknown $ref file", fstest.MapFS{"s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../nope.json#/$defs/id"}}}`)}, `$ref "../nope.json#/$defs/id"`},
 		{"unknown $ref definition", fstest.MapFS{"s/resource.json": schema(`{"$defs":{}}`), "s/aws/aws_x.json": schema(`{"type":"object","properties":{"id":{"$ref":"../resource.json#/$defs/id"}}}`)}, `no "id" in s/resource.json`},
@@ -386,8 +386,9 @@ const validUser = `{
 
 const validRegion = `{
   "id": "arn:aws:ec2:us-east-1:123456789012:region/us-east-1", "name": "us-east-1", "region": "us-east-1", "tags": {},
-  "opt_in_status": "opt-in-not-required", "ebs_encryption_by_default": true, "ebs_default_kms_key_id": null,
-  "access_analyzers": [], "security_hub": null, "config": null
+  "opt_in_status": "opt-in-not-required", "ebs_encryption_by_default": true, "ebs_default_kms_key_id": "alias/aws/ebs",
+  "access_analyzers": [], "security_hub": {"enabled": false, "hub_arn": null, "subscribed_at": null},
+  "config": {"recorders": [], "delivery_channels": []}
 }`
 
 // TestValidateNullWhereUnread checks the README's convention that null also means "could not be

@@ -1,11 +1,10 @@
-package engine
+package snapshot
 
 import (
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/incloud/incloud/pkg/snapshot"
 	"github.com/incloud/incloud/policies"
 )
 
@@ -13,11 +12,7 @@ import (
 // validator accepts (the demos), and rejects, with a path, each kind of violation the validator
 // rejects.
 func TestShapeCheckAgreesWithValidator(t *testing.T) {
-	e, err := Load(Options{Builtin: policies.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := snapshot.NewValidator(policies.FS, "schemas")
+	v, err := NewValidator(policies.FS, "schemas")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,15 +22,11 @@ func TestShapeCheckAgreesWithValidator(t *testing.T) {
 	}
 	both := func(doc string) (fast error, full []error) {
 		t.Helper()
-		tg, err := ParseTarget([]byte(doc))
+		d, err := Read([]byte(doc))
 		if err != nil {
 			t.Fatalf("parse: %v", err)
 		}
-		s, err := snapshot.Parse([]byte(doc))
-		if err != nil {
-			t.Fatalf("parse: %v", err)
-		}
-		return e.CheckShapes(tg), v.Validate(s)
+		return v.checkShapes(d), v.Validate(d.Snapshot())
 	}
 	for _, name := range []string{"aws-demo", "aws-demo-secure"} {
 		b, _ := os.ReadFile("../../testdata/snapshots/" + name + ".json")

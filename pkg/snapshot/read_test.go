@@ -1,16 +1,12 @@
-package engine
+package snapshot
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/incloud/incloud/pkg/snapshot"
-	"github.com/incloud/incloud/policies"
 )
 
 func TestParseJSONValueMatchesEncodingJSON(t *testing.T) {
@@ -44,44 +40,52 @@ func TestParseJSONValueMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestFastPathMatchesStrictReader: evaluating through ParseTarget gives exactly the results of
-// snapshot.Parse + Evaluate, and anything the fast path rejects gets snapshot.Parse's message.
-func TestFastPathMatchesStrictReader(t *testing.T) {
-	e, err := Load(Options{Builtin: policies.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestReadMatchesEncodingJSON: the demos read by Read (and converted by Parse) hold exactly the
+// values encoding/json decodes, and what Read rejects gets the strict reader's message.
+func TestReadMatchesEncodingJSON(t *testing.T) {
 	for _, name := range []string{"aws-demo", "aws-demo-secure"} {
 		data, err := os.ReadFile("../../testdata/snapshots/" + name + ".json")
 		if err != nil {
 			t.Fatal(err)
 		}
-		fast, err := ParseTarget(data)
+		d, err := Read(data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v, _ := parseJSONValue(data); v == nil {
-			t.Fatal("demo not parsed by the fast parser")
-		} else if _, ok := targetFromValue(v); !ok {
-			t.Fatalf("%s: the fast path fell back to the strict reader", name)
+		var want any
+		dec := json.NewDecoder(strings.NewReader(string(data)))
+		dec.UseNumber()
+		if err := dec.Decode(&want); err != nil {
+			t.Fatal(err)
 		}
-		s, err := snapshot.Parse(data)
+		wantV, err := ast.InterfaceToValue(want)
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := e.EvaluateTargets(context.Background(), fast)
+		if d.Input.Compare(wantV) != 0 {
+			t.Errorf("%s: Read's value differs from encoding/json's", name)
+		}
+		s, err := Parse(data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := e.Evaluate(context.Background(), s)
+		n := 0
+		for typ, rs := range s.Resources {
+			n += len(rs)
+			if len(d.Resources[typ]) != len(rs) {
+				t.Errorf("%s: %s: %d refs, %d resources", name, typ, len(d.Resources[typ]), len(rs))
+			}
+		}
+		if n == 0 || len(s.Errors) != len(d.Errors) || s.Account != d.Account {
+			t.Errorf("%s: Parse lost data: %d resources, %d errors", name, n, len(s.Errors))
+		}
+		// A collector's in-memory snapshot reads back the same.
+		d2, err := s.Document()
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.GeneratedAt = b.GeneratedAt
-		ja, _ := json.Marshal(a)
-		jb, _ := json.Marshal(b)
-		if string(ja) != string(jb) {
-			t.Errorf("%s: fast and strict paths disagree", name)
+		if d2.Input.Compare(d.Input) != 0 {
+			t.Errorf("%s: Snapshot.Document differs from Read", name)
 		}
 	}
 	demo, _ := os.ReadFile("../../testdata/snapshots/aws-demo.json")
@@ -94,7 +98,7 @@ func TestFastPathMatchesStrictReader(t *testing.T) {
 		strings.Replace(string(demo), `"region": "us-east-1"`, `"region": 5`, 1):           "region",
 	}
 	for doc, want := range cases {
-		_, err := ParseTarget([]byte(doc))
+		_, err := Read([]byte(doc))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not contain %q", err, want)
 		}

@@ -1,4 +1,4 @@
-package engine
+package snapshot
 
 import (
 	"fmt"
@@ -8,16 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 // shape is a resource-type JSON Schema compiled for checking OPA values quickly, so that eval can
 // check every resource of a large snapshot against its schema at a small fraction of the cost of
-// a general JSON Schema validator. It understands the keywords the resource schemas use (type,
-// properties, required, additionalProperties, items, enum, format date-time) and is at least as
-// strict as the full validator: when it finds a problem, the caller asks the full validator
-// (snapshot.Validator) for the message, and trusts it if it finds none.
+// a general JSON Schema validator. It understands the keywords the resource schemas may use (see
+// policies/schemas/README.md) and is at least as strict as the full validator: when it finds a
+// problem, Check asks the full validator for the message, and trusts it if it finds none.
 type shape struct {
 	types      map[string]bool // JSON Schema type names; empty: any
 	props      map[string]*shape
@@ -334,44 +331,43 @@ func (s *shape) missing(o ast.Object) string {
 	return ""
 }
 
-// resourceShapes holds a compiled shape per resource type.
-type resourceShapes map[string]*shape
-
-func compileShapes(idx schemaIndex) (resourceShapes, error) {
-	out := resourceShapes{}
-	for t, raw := range idx {
-		s, err := compileShape(raw)
-		if err != nil {
-			return nil, fmt.Errorf("schema of %s: %w", t, err)
-		}
-		out[t] = s
-	}
-	return out, nil
-}
-
-// CheckShapes checks every resource of a target against its type's schema, and every collection
-// error against the known types and attributes. A top-level attribute left unread by a
-// collection error may be null whatever its schema says. It returns nil or a short description
-// of the first problem; snapshot.Validator gives the full, path-by-path account.
-func (e *Engine) CheckShapes(t *Target) error {
-	if len(e.shapes) == 0 { // no schemas loaded (--no-builtin): nothing to check against
+// Check checks every resource of a document against its type's schema, and every collection
+// error against the known types and attributes, as Validate does (an attribute an error covering
+// the resource left unknown may be null whatever its schema says; see Coverage.Unread). The fast
+// shape check runs over the OPA value; only when it finds a problem does the full JSON Schema
+// validator run, for the message, and it has the last word. The error names the JSON path of the
+// first problem and how many more there are.
+func (v *Validator) Check(d *Document) error {
+	if v.checkShapes(d) == nil {
 		return nil
 	}
-	unread := newUnreadIndex(t.errors)
-	resources, _ := t.input.(ast.Object).Get(ast.StringTerm("resources")).Value.(ast.Object)
+	errs := v.Validate(d.Snapshot())
+	if len(errs) == 0 {
+		return nil
+	}
+	more := ""
+	if len(errs) > 1 {
+		more = fmt.Sprintf(" (and %d more problem(s): see 'incloud validate')", len(errs)-1)
+	}
+	return fmt.Errorf("does not match the resource schemas: %w%s", errs[0], more)
+}
+
+// checkShapes is the fast half of Check: nil, or a short description of the first problem.
+func (v *Validator) checkShapes(d *Document) error {
+	resources, _ := get(d.Input.(ast.Object), "resources").(ast.Object)
 	var problem error
-	resources.Until(func(k, v *ast.Term) bool {
+	resources.Until(func(k, val *ast.Term) bool {
 		typ := string(k.Value.(ast.String))
-		sh, ok := e.shapes[typ]
-		if !ok {
+		sh, ok := v.shapes[typ]
+		if !ok || v.provider[typ] != d.Provider {
 			problem = fmt.Errorf("$.resources.%s: unknown resource type", typ)
 			return true
 		}
-		arr := v.Value.(*ast.Array)
+		arr := val.Value.(*ast.Array)
 		for i := 0; i < arr.Len(); i++ {
 			obj := arr.Elem(i).Value.(ast.Object)
-			ref := t.resources[typ][i]
-			if why := sh.checkResource(obj, unread.attrs(typ, ref)); why != "" {
+			ref := d.Resources[typ][i]
+			if why := sh.checkResource(obj, d.Coverage.Unread(typ, ref.ID, ref.Region)); why != "" {
 				problem = fmt.Errorf("$.resources.%s[%d]%s", typ, i, why)
 				return true
 			}
@@ -381,9 +377,9 @@ func (e *Engine) CheckShapes(t *Target) error {
 	if problem != nil {
 		return problem
 	}
-	for i, ce := range t.errors {
-		sh, ok := e.shapes[ce.ResourceType]
-		if !ok {
+	for i, ce := range d.Errors {
+		sh, ok := v.shapes[ce.ResourceType]
+		if !ok || v.provider[ce.ResourceType] != d.Provider {
 			return fmt.Errorf("$.errors[%d].resource_type: unknown resource type %q", i, ce.ResourceType)
 		}
 		for _, a := range ce.Attributes {
@@ -432,38 +428,4 @@ func (s *shape) checkResource(o ast.Object, unread map[string]bool) string {
 		why = s.checkConditions(o, unread)
 	}
 	return why
-}
-
-// unreadIndex answers which attributes of a resource collection errors left unknown (the same
-// rule as snapshot.Validator).
-type unreadIndex map[string][]snapshot.CollectionError
-
-func newUnreadIndex(errs []snapshot.CollectionError) unreadIndex {
-	idx := unreadIndex{}
-	for _, e := range errs {
-		idx[e.ResourceType] = append(idx[e.ResourceType], e)
-	}
-	return idx
-}
-
-func (u unreadIndex) attrs(typ string, r resourceRef) map[string]bool {
-	var out map[string]bool
-	for _, e := range u[typ] {
-		if e.ResourceID != "" && e.ResourceID != r.id {
-			continue
-		}
-		if e.ResourceID == "" && e.Region != r.region && e.Region != "" && e.Region != snapshot.GlobalRegion {
-			continue
-		}
-		if out == nil {
-			out = map[string]bool{}
-		}
-		if len(e.Attributes) == 0 {
-			out[""] = true
-		}
-		for _, a := range e.Attributes {
-			out[a] = true
-		}
-	}
-	return out
 }

@@ -1,8 +1,7 @@
-package engine
+package snapshot
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -11,8 +10,9 @@ import (
 
 // parseJSONValue parses a JSON document straight into an OPA value in one pass, without the
 // map[string]any detour that ast.InterfaceToValue needs: the snapshot is converted once and every
-// check evaluates the same value. Errors carry the byte offset; callers that need a friendlier
-// message re-read the document with snapshot.Parse.
+// check evaluates the same value. It is stricter than encoding/json where that one is lenient:
+// an object with the same key twice and invalid UTF-8 are errors. Errors are *offsetError; Read
+// has the strict reader explain them with a line and column.
 func parseJSONValue(data []byte) (ast.Value, error) {
 	p := jsonParser{data: data, keys: map[string]*ast.Term{}}
 	p.skipSpace()
@@ -40,8 +40,20 @@ type jsonParser struct {
 
 const maxJSONDepth = 1000
 
+// offsetError is a problem at a byte offset of the document.
+type offsetError struct {
+	offset int
+	msg    string
+}
+
+func (e *offsetError) Error() string { return fmt.Sprintf("byte offset %d: %s", e.offset, e.msg) }
+
 func (p *jsonParser) errorf(format string, args ...any) error {
-	return fmt.Errorf("offset %d: %s", p.pos, fmt.Sprintf(format, args...))
+	return &offsetError{offset: p.pos, msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *jsonParser) errorAt(offset int, format string, args ...any) error {
+	return &offsetError{offset: offset, msg: fmt.Sprintf(format, args...)}
 }
 
 func (p *jsonParser) skipSpace() {
@@ -108,9 +120,13 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return nil, p.errorf("want a string object key")
 		}
+		keyAt := p.pos
 		k, err := p.key()
 		if err != nil {
 			return nil, err
+		}
+		if p.hasKey(base, k) {
+			return nil, p.errorAt(keyAt, "duplicate key %s in object", k)
 		}
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -172,6 +188,26 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 	}
 }
 
+// hasKey tells whether the object being read (its items from base on) already has key k. Keys
+// are interned, so the common case compares pointers; large objects use a map.
+func (p *jsonParser) hasKey(base int, k *ast.Term) bool {
+	items := p.items[base:]
+	if len(items) <= 16 {
+		ks := k.Value.(ast.String)
+		for _, it := range items {
+			if it[0] == k || it[0].Value.(ast.String) == ks {
+				return true
+			}
+		}
+		return false
+	}
+	seen := make(map[ast.String]bool, len(items))
+	for _, it := range items {
+		seen[it[0].Value.(ast.String)] = true
+	}
+	return seen[k.Value.(ast.String)]
+}
+
 // key reads an object key as a shared, interned term.
 func (p *jsonParser) key() (*ast.Term, error) {
 	start := p.pos
@@ -209,13 +245,17 @@ func (p *jsonParser) str() (string, error) {
 			if !escaped {
 				raw := p.data[start+1 : p.pos-1]
 				if !utf8.Valid(raw) {
-					return "", p.errorf("invalid UTF-8 in string")
+					return "", p.errorAt(start+1+invalidUTF8(raw), "invalid UTF-8 in a string")
 				}
 				return string(raw), nil
 			}
+			raw := p.data[start:p.pos]
+			if !utf8.Valid(raw) {
+				return "", p.errorAt(start+invalidUTF8(raw), "invalid UTF-8 in a string")
+			}
 			var s string
-			if err := json.Unmarshal(p.data[start:p.pos], &s); err != nil {
-				return "", fmt.Errorf("offset %d: %w", start, err)
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return "", p.errorAt(start, "%v", err)
 			}
 			return s, nil
 		case c == '\\':
@@ -227,7 +267,19 @@ func (p *jsonParser) str() (string, error) {
 			p.pos++
 		}
 	}
-	return "", errors.New("unexpected end of input in string")
+	return "", p.errorAt(start, "unexpected end of input in string")
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not valid UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 func (p *jsonParser) number() (ast.Value, error) {
