@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds lib/, schemas/ and one directory per provider.
 //
-//go:embed lib aws schemas
+//go:embed lib aws azure schemas
 var FS embed.FS
