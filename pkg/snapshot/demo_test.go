@@ -21,6 +21,13 @@ const demoDir = "../../testdata/snapshots"
 
 var demoFiles = []string{"aws-demo.json", "aws-demo-secure.json"}
 
+// gcpDemoFiles are the GCP demo projects: gcp-demo.json has the collection errors (a disabled API,
+// a denied bucket), gcp-demo-data.json is complete.
+var gcpDemoFiles = []string{"gcp-demo.json", "gcp-demo-data.json"}
+
+// demoSets groups the demo files by provider.
+var demoSets = map[string][]string{"aws": demoFiles, "gcp": gcpDemoFiles}
+
 func readDemo(t *testing.T, name string) (*Snapshot, []byte) {
 	t.Helper()
 	path := filepath.Join(demoDir, name)
@@ -37,7 +44,7 @@ func readDemo(t *testing.T, name string) (*Snapshot, []byte) {
 
 func TestDemoSnapshotsValidate(t *testing.T) {
 	v := newTestValidator(t)
-	for _, name := range demoFiles {
+	for _, name := range append(append([]string(nil), demoFiles...), gcpDemoFiles...) {
 		t.Run(name, func(t *testing.T) {
 			s, data := readDemo(t, name)
 			for _, err := range v.Validate(s) {
@@ -326,10 +333,10 @@ type expectation struct {
 	DependsOn []string `json:"depends_on"`
 }
 
-// catalogue reads the check catalogue (id -> resource type) from the AWS schemas README.
-func catalogue(t *testing.T) map[string]string {
+// catalogue reads the check catalogue (id -> resource type) from a provider's schemas README.
+func catalogue(t *testing.T, provider string) map[string]string {
 	t.Helper()
-	f, err := os.Open("../../policies/schemas/aws/README.md")
+	f, err := os.Open("../../policies/schemas/" + provider + "/README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +345,7 @@ func catalogue(t *testing.T) map[string]string {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "|")
-		if len(cols) > 4 && strings.HasPrefix(strings.TrimSpace(cols[1]), "aws-") {
+		if len(cols) > 4 && strings.HasPrefix(strings.TrimSpace(cols[1]), provider+"-") {
 			out[strings.TrimSpace(cols[1])] = strings.TrimSpace(cols[3])
 		}
 	}
@@ -351,10 +358,16 @@ func catalogue(t *testing.T) map[string]string {
 // TestDemoExpectations checks the *.expect.json sidecars against the catalogue and the snapshots:
 // every resource of a check's type in exactly one list, both outcomes planted for every check.
 func TestDemoExpectations(t *testing.T) {
+	for provider, files := range demoSets {
+		t.Run(provider, func(t *testing.T) { testDemoExpectations(t, provider, files) })
+	}
+}
+
+func testDemoExpectations(t *testing.T, provider string, files []string) {
 	v := newTestValidator(t)
-	checks := catalogue(t)
+	checks := catalogue(t, provider)
 	outcomes := map[string]map[string]bool{}
-	for _, name := range demoFiles {
+	for _, name := range files {
 		s, _ := readDemo(t, name)
 		expName := strings.TrimSuffix(name, ".json") + ".expect.json"
 		data, err := os.ReadFile(filepath.Join(demoDir, expName))
@@ -423,9 +436,12 @@ func TestDemoExpectations(t *testing.T) {
 			if name == "aws-demo-secure.json" && len(e.Error) > 0 {
 				t.Errorf("%s %s: the secure demo is complete, want no errors", expName, id)
 			}
+			if name == "gcp-demo-data.json" && len(e.Error) > 0 {
+				t.Errorf("%s %s: the data project's demo is complete, want no errors", expName, id)
+			}
 			for _, d := range e.DependsOn {
 				typ, attr := typ, d
-				if strings.HasPrefix(d, "aws_") {
+				if strings.HasPrefix(d, provider+"_") {
 					typ, attr, _ = strings.Cut(d, ".")
 				}
 				if _, ok := v.Schema(typ); !ok || (attr != "" && !v.HasAttribute(typ, attr)) {

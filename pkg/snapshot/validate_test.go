@@ -248,8 +248,8 @@ func TestTypesAndSchema(t *testing.T) {
 			t.Errorf("types not sorted: %q before %q", types[i-1], types[i])
 		}
 	}
-	if got := v.Types("gcp"); len(got) != 0 {
-		t.Errorf("gcp types: got %v, want none", got)
+	if got := v.Types("gcp"); len(got) != 23 {
+		t.Errorf("got %d gcp types, want 23: %v", len(got), got)
 	}
 	s, ok := v.Schema("aws_s3_bucket")
 	if !ok {

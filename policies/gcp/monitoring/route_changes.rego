@@ -1,0 +1,24 @@
+# METADATA
+# title: VPC route changes are monitored
+# description: An enabled log-based metric with the CIS filter for VPC route changes exists, and an enabled Cloud Monitoring alert policy with a notification channel has a condition on it.
+# scope: package
+# custom:
+#   id: gcp-monitoring-route-changes
+#   severity: low
+#   area: compliance-governance
+#   resource_type: gcp_project
+#   service_model: paas
+#   frameworks:
+#     cis-gcp-foundation-v3.0.0: ["2.8"]
+#   remediation: Create the metric with the CIS filter (`gcloud logging metrics create route-changes --log-filter='...'`, filter in the CIS benchmark 2.8 and in policies/lib/gcp/monitoring.rego) and an alert policy on `metric.type="logging.googleapis.com/user/route-changes"` with a notification channel (`gcloud alpha monitoring policies create --policy-from-file=POLICY.json`).
+#   rationale: 'Google records and stores the logs, but which logs are written, where they are kept and who is alerted is configured by the customer: Cloud Audit Logs record VPC route changes, but nobody is told unless the customer turns the entries into a metric and alerts on it; a changed route can send traffic through an unexpected path. Watching its own configuration and responding is the customer''s monitoring duty.'
+#   pass_message: project {name} has a log-based metric and an alert policy for VPC route changes
+#   depends_on: [gcp_logging_metric, gcp_monitoring_alert_policy]
+package incloud.gcp.monitoring.route_changes
+
+import data.incloud.lib.gcp.monitoring
+
+deny contains {"resource_id": p.id, "message": msg} if {
+	some p in input.resources.gcp_project
+	msg := sprintf("VPC route changes are not alerted on in project %s: %s", [p.project_id, monitoring.gap("route")])
+}
