@@ -192,6 +192,7 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 		}
 		return leaves[i].Message < leaves[j].Message
 	})
+	typeReported := map[string]bool{}
 	for i, l := range leaves {
 		if i > 0 && *l == *leaves[i-1] {
 			continue
@@ -203,6 +204,13 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 		// null where a collection error says the attribute could not be read.
 		if l.gotNull && nullable[l.Path] {
 			continue
+		}
+		// A condition (if/then/else) may narrow a type: report the narrowest once (sorted first).
+		if strings.HasPrefix(l.Message, "wrong type") {
+			if typeReported[l.Path] {
+				continue
+			}
+			typeReported[l.Path] = true
 		}
 		out = append(out, l)
 	}

@@ -107,7 +107,7 @@ func TestValidateViolations(t *testing.T) {
 			"$.resources.aws_s3_bucket[1].versioning: missing required attribute"},
 		{"wrong type", "aws_s3_bucket", validBucket,
 			func(r Resource) { r["policy_is_public"] = "no" },
-			"$.resources.aws_s3_bucket[1].policy_is_public: wrong type: got string, want boolean or null"},
+			"$.resources.aws_s3_bucket[1].policy_is_public: wrong type: got string, want boolean"},
 		{"bad enum in nested array", "aws_s3_bucket", validBucket,
 			func(r Resource) { grant(r, 1)["permission"] = "READ_ALL" },
 			`$.resources.aws_s3_bucket[1].acl.grants[1].permission: value must be one of "FULL_CONTROL", "READ", "WRITE", "READ_ACP", "WRITE_ACP" (got "READ_ALL")`},
