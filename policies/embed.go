@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds lib/, schemas/ and one directory per provider.
 //
-//go:embed lib aws gcp schemas
+//go:embed lib aws azure gcp schemas
 var FS embed.FS

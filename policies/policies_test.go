@@ -162,7 +162,7 @@ func TestPassMessagesDescribeTheResource(t *testing.T) {
 		t.Fatal(err)
 	}
 	notEnabled := 0
-	for _, name := range []string{"aws-demo", "aws-demo-secure", "gcp-demo", "gcp-demo-data"} {
+	for _, name := range []string{"aws-demo", "aws-demo-secure", "azure-demo", "azure-demo-secure", "gcp-demo", "gcp-demo-data"} {
 		snap, err := snapshot.ReadFile("../testdata/snapshots/" + name + ".json")
 		if err != nil {
 			t.Fatal(err)

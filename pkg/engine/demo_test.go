@@ -30,7 +30,7 @@ func TestDemoSnapshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]map[findings.Status]int{}
-	for _, name := range []string{"aws-demo", "aws-demo-secure", "gcp-demo", "gcp-demo-data"} {
+	for _, name := range []string{"aws-demo", "aws-demo-secure", "azure-demo", "azure-demo-secure", "gcp-demo", "gcp-demo-data"} {
 		t.Run(name, func(t *testing.T) {
 			s, err := snapshot.ReadFile("../../testdata/snapshots/" + name + ".json")
 			if err != nil {
@@ -78,7 +78,7 @@ func TestDemoSnapshots(t *testing.T) {
 					}
 				}
 			}
-			if (name == "aws-demo" || name == "gcp-demo") && rep.Summary.ByStatus[findings.StatusError] == 0 {
+			if (name == "aws-demo" || name == "azure-demo" || name == "gcp-demo") && rep.Summary.ByStatus[findings.StatusError] == 0 {
 				t.Error("the demo's collection errors produced no error result")
 			}
 		})

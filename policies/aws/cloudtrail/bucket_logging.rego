@@ -18,15 +18,14 @@ package incloud.aws.cloudtrail.bucket_logging
 
 deny contains {"resource_id": t.id, "message": msg} if {
 	some t in input.resources.aws_cloudtrail_trail
-	b := buckets[t.s3_bucket_name]
-	is_null(b.logging)
-	msg := sprintf("trail %s delivers to bucket %s, which has no server access logging", [t.name, b.name])
+	t.s3_bucket_name in unlogged_bucket_names
+	msg := sprintf("trail %s delivers to bucket %s, which has no server access logging", [t.name, t.s3_bucket_name])
 }
 
 unknown contains {"resource_id": t.id, "message": msg} if {
 	some t in input.resources.aws_cloudtrail_trail
 	is_string(t.s3_bucket_name)
-	not buckets[t.s3_bucket_name]
+	not t.s3_bucket_name in bucket_names
 	msg := sprintf(
 		"trail %s delivers to bucket %s, which is not in the snapshot (another account's bucket, or not collected): its access logging cannot be checked",
 		[t.name, t.s3_bucket_name],
@@ -39,5 +38,10 @@ unknown contains {"resource_id": t.id, "message": msg} if {
 	msg := sprintf("trail %s has no S3 bucket recorded: its bucket's access logging cannot be checked", [t.name])
 }
 
-# buckets maps bucket names to buckets, built once per snapshot.
-buckets := {b.name: b | some b in input.resources.aws_s3_bucket}
+# bucket_names and unlogged_bucket_names are the names of the snapshot's buckets and of those
+# without server access logging, built once per snapshot, so each trail costs two set look-ups.
+# (S3 bucket names are globally unique; should two buckets share one, the trail fails when either
+# has no logging.)
+bucket_names := {b.name | some b in input.resources.aws_s3_bucket}
+
+unlogged_bucket_names := {b.name | some b in input.resources.aws_s3_bucket; is_null(b.logging)}

@@ -51,3 +51,12 @@ test_unknown_when_trail_bucket_null if {
 		"message": "trail main has no S3 bucket recorded: its bucket's access logging cannot be checked",
 	}} with input as inp
 }
+
+test_same_named_buckets_are_no_conflict if {
+	# Bucket names are unique in S3, but a snapshot with two of one name must evaluate (it used to
+	# be an object-key conflict): the trail fails when either has no logging.
+	logged := trail_bucket({"target_bucket": "access-logs", "target_prefix": "trail/"})
+	copy := object.union(trail_bucket(null), {"id": "arn:aws:s3:::trail-bucket-copy"})
+	count(bucket_logging.deny) == 1 with input as snapshot([fx.trail({})], [logged, copy])
+	count(bucket_logging.deny) == 0 with input as snapshot([fx.trail({})], [logged, object.union(logged, {"id": "arn:aws:s3:::trail-bucket-copy"})])
+}

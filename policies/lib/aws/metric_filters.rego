@@ -119,20 +119,22 @@ normalize_term(t) := regex.replace(replace(regex.replace(t, `\s+`, ""), `"`, "")
 # pattern_terms(p) is the set of normalized terms of filter pattern p.
 pattern_terms(p) := {normalize_term(m) | some m in regex.find_n(term_regex, p, -1)}
 
-# required_terms[name] is the set of terms a filter must contain to match CIS check name.
-required_terms[name] := pattern_terms(spec.pattern) - {normalize_term(o) | some o in spec.optional} if {
-	some name, spec in cis
-}
+# Cost: every rule below is linear in the number of filters and alarms, whatever their names.
+# Look-ups go through complete rules (computed once per evaluation) or functions of one value
+# (cached per argument, so filters with the same pattern share one parse); a partial rule keyed
+# by a resource attribute (filter_terms[f.id]) or a filter x alarm join would be evaluated once
+# per filter and made the CloudWatch checks quadratic in the number of copies of a filter.
 
-# filter_terms[id] is the set of terms of the metric filter with that id (computed once).
-filter_terms[f.id] := pattern_terms(f.filter_pattern) if {
-	some f in input.resources.aws_logs_metric_filter
+# required_terms maps each CIS check name to the set of terms a filter must contain to match it.
+required_terms := {name: terms |
+	some name, spec in cis
+	terms := pattern_terms(spec.pattern) - {normalize_term(o) | some o in spec.optional}
 }
 
 # filter_matches(f, name): metric filter f's pattern contains every required term of CIS check
 # name, whatever its whitespace and quoting. Extra terms (a narrower or wider filter) are allowed.
 filter_matches(f, name) if {
-	count(required_terms[name] - filter_terms[f.id]) == 0
+	count(required_terms[name] - pattern_terms(f.filter_pattern)) == 0
 }
 
 # on_monitored_group(f): metric filter f is on the log group of a management trail.
@@ -158,11 +160,24 @@ alarm_watches(a, f) if {
 	some _ in a.alarm_actions
 }
 
+# alarmed_metrics is the set of [region, namespace, metric name] of the metrics that an alarm with
+# enabled actions and at least one alarm action watches.
+alarmed_metrics := {[a.region, a.namespace, a.metric_name] |
+	some a in input.resources.aws_cloudwatch_alarm
+	a.actions_enabled == true
+	some _ in a.alarm_actions
+}
+
+# alarmed(f): some alarm watches a metric of filter f (alarm_watches(a, f) for some alarm a).
+alarmed(f) if {
+	some m in f.metric_transformations
+	[f.region, m.metric_namespace, m.metric_name] in alarmed_metrics
+}
+
 # alarmed_filters(name) is the subset of matching_filters(name) that an actionable alarm watches.
 alarmed_filters(name) := {f |
 	some f in matching_filters(name)
-	some a in input.resources.aws_cloudwatch_alarm
-	alarm_watches(a, f)
+	alarmed(f)
 }
 
 log_group_text(g) := sprintf("%s (%s)", [g.name, g.region])

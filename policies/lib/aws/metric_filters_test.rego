@@ -26,17 +26,17 @@ test_every_cis_pattern_matches_itself if {
 	every name, spec in metric_filters.cis {
 		count(metric_filters.required_terms[name]) >= 2
 		f := fx.metric_filter("x", "g", spec.pattern)
-		metric_filters.filter_matches(f, name) with input as {"resources": {"aws_logs_metric_filter": [f]}}
+		metric_filters.filter_matches(f, name)
 	}
 }
 
 test_every_cis_pattern_matches_without_whitespace if {
 	every name, spec in object.remove(metric_filters.cis, ["root_usage"]) {
 		f := fx.metric_filter("x", "g", regex.replace(spec.pattern, `\s+`, ""))
-		metric_filters.filter_matches(f, name) with input as {"resources": {"aws_logs_metric_filter": [f]}}
+		metric_filters.filter_matches(f, name)
 	}
 	f := fx.metric_filter("x", "g", `{$.userIdentity.type="Root"&&$.userIdentity.invokedBy NOT EXISTS&&$.eventType!="AwsServiceEvent"}`)
-	metric_filters.filter_matches(f, "root_usage") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	metric_filters.filter_matches(f, "root_usage")
 }
 
 test_patterns_are_distinct if {
@@ -46,7 +46,7 @@ test_patterns_are_distinct if {
 		some other, _ in metric_filters.cis
 		other != name
 		f := fx.metric_filter("x", "g", spec.pattern)
-		metric_filters.filter_matches(f, other) with input as {"resources": {"aws_logs_metric_filter": [f]}}
+		metric_filters.filter_matches(f, other)
 	}
 	cross == set()
 }
@@ -55,32 +55,32 @@ test_filter_with_extra_whitespace_and_quotes_matches if {
 	p := `{   ( $.eventName = "CreateTrail" )||($.eventName=UpdateTrail)  ||  ($.eventName = DeleteTrail) ||
 		($.eventName = "StartLogging") || ($.eventName = StopLogging) || ($.eventName = PutEventSelectors) }`
 	f := fx.metric_filter("x", "g", p)
-	metric_filters.filter_matches(f, "cloudtrail_changes") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	metric_filters.filter_matches(f, "cloudtrail_changes")
 }
 
 test_filter_missing_a_term_does_not_match if {
 	p := `{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) }`
 	f := fx.metric_filter("x", "g", p)
-	not metric_filters.filter_matches(f, "cloudtrail_changes") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	not metric_filters.filter_matches(f, "cloudtrail_changes")
 }
 
 test_filter_with_inverted_operator_does_not_match if {
 	p := `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed = "Yes") }`
 	f := fx.metric_filter("x", "g", p)
-	not metric_filters.filter_matches(f, "console_signin_no_mfa") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	not metric_filters.filter_matches(f, "console_signin_no_mfa")
 }
 
 test_filter_prefix_of_event_name_does_not_match if {
 	# CreateRouteTable must not stand in for CreateRoute
 	p := `{ ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }`
 	f := fx.metric_filter("x", "g", p)
-	not metric_filters.filter_matches(f, "route_table_changes") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	not metric_filters.filter_matches(f, "route_table_changes")
 }
 
 test_vpc_pattern_without_classiclink_matches if {
 	p := `{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) }`
 	f := fx.metric_filter("x", "g", p)
-	metric_filters.filter_matches(f, "vpc_changes") with input as {"resources": {"aws_logs_metric_filter": [f]}}
+	metric_filters.filter_matches(f, "vpc_changes")
 }
 
 test_monitoring_gap_none_when_alarmed if {
@@ -131,4 +131,9 @@ test_monitoring_text_counts_further_filters if {
 test_monitoring_text_undefined_with_a_gap if {
 	inp := json.patch(fx.monitored_input(metric_filters.cis.root_usage.pattern), [{"op": "replace", "path": "/resources/aws_cloudwatch_alarm/0/actions_enabled", "value": false}])
 	not metric_filters.monitoring_text("root_usage") with input as inp
+}
+
+test_alarm_in_another_region_does_not_watch if {
+	inp := json.patch(fx.monitored_input(metric_filters.cis.root_usage.pattern), [{"op": "replace", "path": "/resources/aws_cloudwatch_alarm/0/region", "value": "us-east-1"}])
+	startswith(metric_filters.monitoring_gap("root_usage"), "no CloudWatch alarm watches root account usage: metric filter cis on org-trail-logs matches") with input as inp
 }

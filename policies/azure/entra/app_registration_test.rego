@@ -1,0 +1,18 @@
+package incloud.azure.entra.app_registration_test
+
+import data.incloud.lib.azure.fixtures_test as fixtures
+import data.incloud.azure.entra.app_registration
+
+test_fail if {
+	ids := {d.resource_id | some d in app_registration.deny} with input as fixtures.input_for("azure-demo", "azure_tenant", "/tenants/3f8b2c1a-9d4e-4b7f-8a6c-2e1d0f9b8a7c", [])
+	ids == {"/tenants/3f8b2c1a-9d4e-4b7f-8a6c-2e1d0f9b8a7c"}
+}
+
+test_fail_message if {
+	some d in app_registration.deny with input as fixtures.input_for("azure-demo", "azure_tenant", "/tenants/3f8b2c1a-9d4e-4b7f-8a6c-2e1d0f9b8a7c", [])
+	count(d.message) > 0
+}
+
+test_pass if {
+	count(app_registration.deny) == 0 with input as fixtures.input_for("azure-demo-secure", "azure_tenant", "/tenants/c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", [])
+}

@@ -1,0 +1,18 @@
+package incloud.azure.keyvault.logging_test
+
+import data.incloud.lib.azure.fixtures_test as fixtures
+import data.incloud.azure.keyvault.logging
+
+test_fail if {
+	ids := {d.resource_id | some d in logging.deny} with input as fixtures.input_for("azure-demo", "azure_keyvault_vault", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.KeyVault/vaults/kv-acme-legacy", [])
+	ids == {"/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.KeyVault/vaults/kv-acme-legacy"}
+}
+
+test_fail_message if {
+	some d in logging.deny with input as fixtures.input_for("azure-demo", "azure_keyvault_vault", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.KeyVault/vaults/kv-acme-legacy", [])
+	contains(d.message, "kv-acme-legacy")
+}
+
+test_pass if {
+	count(logging.deny) == 0 with input as fixtures.input_for("azure-demo", "azure_keyvault_vault", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-app/providers/Microsoft.KeyVault/vaults/kv-acme-apps", [])
+}

@@ -1,0 +1,34 @@
+# METADATA
+# title: An activity log alert exists for Create or Update Security Solution
+# description: >-
+#   An enabled activity log alert scoped to the subscription fires on the Administrative operation
+#   Microsoft.Security/securitySolutions/write.
+# scope: package
+# custom:
+#   id: azure-monitor-alert-security-solution-write
+#   severity: low
+#   area: compliance-governance
+#   resource_type: azure_subscription
+#   service_model: paas
+#   frameworks:
+#     cis-azure-foundations-v3.0.0: ["6.2.5"]
+#   remediation: >-
+#     `az monitor activity-log alert create --name security-solution-write --resource-group RG --scope
+#     /subscriptions/SUB --condition category=Administrative and
+#     operationName=Microsoft.Security/securitySolutions/write --action-group ACTION_GROUP_ID`.
+#   rationale: >-
+#     Azure records activity and resource logs, but keeps them only briefly and alerts no one unless
+#     the customer configures export and alert rules; the audit trail auditors ask for is the
+#     customer's to keep. Azure emits the event; being told about it is the customer's alert rule.
+#   pass_message: >-
+#     subscription {name}: an enabled activity log alert fires on
+#     Microsoft.Security/securitySolutions/write
+#   depends_on: [subscription_id, azure_monitor_activity_log_alert]
+package incloud.azure.monitor.alert_security_solution_write
+
+import data.incloud.lib.azure.monitor
+
+deny contains {"resource_id": s.id, "message": "no enabled activity log alert for Microsoft.Security/securitySolutions/write"} if {
+	some s in input.resources.azure_subscription
+	not monitor.alert_for(input.resources.azure_monitor_activity_log_alert, s.subscription_id, "Microsoft.Security/securitySolutions/write")
+}
