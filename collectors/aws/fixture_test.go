@@ -1,11 +1,9 @@
 package aws
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +12,7 @@ import (
 
 	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/aws/awsfake"
+	"github.com/incloud/incloud/collectors/collectortest"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -86,47 +85,9 @@ func restrict(s *snapshot.Snapshot, types ...string) *snapshot.Snapshot {
 	return &out
 }
 
-// withoutNotCollected copies s without the errors recorded for services left out of --services.
-func withoutNotCollected(s *snapshot.Snapshot) *snapshot.Snapshot {
-	out := *s
-	out.Errors = []snapshot.CollectionError{}
-	for _, e := range s.Errors {
-		if e.Code != "NotCollected" {
-			out.Errors = append(out.Errors, e)
-		}
-	}
-	out.Complete = len(out.Errors) == 0
-	return &out
-}
-
-// assertSameSnapshot compares two snapshots byte for byte after snapshot.Marshal and shows
-// the first differing lines.
-//
-// The NotCollected errors of services a test left out are dropped from got first (they have
-// their own test, TestNotCollectedServices).
-func assertSameSnapshot(t *testing.T, want, got *snapshot.Snapshot) {
-	t.Helper()
-	got = withoutNotCollected(got)
-	w, g := marshal(t, want), marshal(t, got)
-	if bytes.Equal(w, g) {
-		return
-	}
-	wl, gl := strings.Split(string(w), "\n"), strings.Split(string(g), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var a, b string
-		if i < len(wl) {
-			a = wl[i]
-		}
-		if i < len(gl) {
-			b = gl[i]
-		}
-		if a != b {
-			lo := max(0, i-8)
-			t.Fatalf("snapshots differ at line %d:\nwant: %s\ngot:  %s\ncontext (want):\n%s\ncontext (got):\n%s\nerrors collected: %+v", i+1, a, b,
-				strings.Join(wl[lo:min(len(wl), i+4)], "\n"), strings.Join(gl[lo:min(len(gl), i+4)], "\n"), got.Errors)
-		}
-	}
-}
+// assertSameSnapshot compares two snapshots byte for byte (the conformance suite's comparison,
+// which drops the NotCollected entries of services a test left out).
+var assertSameSnapshot = collectortest.AssertSame
 
 func policyDoc(action, resource string) map[string]any {
 	return map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{"Effect": "Allow", "Action": action, "Resource": resource}}}

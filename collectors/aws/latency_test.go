@@ -1,15 +1,8 @@
 package aws
 
 import (
-	"context"
 	"fmt"
-	"sort"
-	"strings"
-	"testing"
-	"time"
 
-	"github.com/incloud/incloud/collectors"
-	"github.com/incloud/incloud/collectors/aws/awsfake"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -61,111 +54,4 @@ func latencySnapshot() *snapshot.Snapshot {
 		})
 	}
 	return s
-}
-
-// TestLatencyConcurrency measures a collection with 20 ms per request at concurrency 1 and at
-// the default concurrency: the pool must make it at least 5 times faster.
-func TestLatencyConcurrency(t *testing.T) {
-	if testing.Short() {
-		t.Skip("takes about 30 s")
-	}
-	want := latencySnapshot()
-	srv := awsfake.New(want, awsfake.WithLatency(20*time.Millisecond), awsfake.WithPageSize(100))
-	defer srv.Close()
-	run := func(workers int) (time.Duration, *snapshot.Snapshot) {
-		srv.ResetRequests()
-		opts := testOptions(srv.URL, "ec2", "iam", "s3")
-		opts.Concurrency = workers
-		start := time.Now()
-		s, err := New(testConfig(), opts).Collect(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return time.Since(start), s
-	}
-	par, got := run(0)
-	parRequests := srv.Requests()
-	assertSameSnapshot(t, want, got)
-	seq, got := run(1)
-	assertSameSnapshot(t, want, got)
-	ratio := float64(seq) / float64(par)
-	total := 0
-	var perOp []string
-	for op, n := range parRequests {
-		total += n
-		perOp = append(perOp, fmt.Sprintf("%s=%d", op, n))
-	}
-	sort.Strings(perOp)
-	resources := 0
-	for _, rs := range want.Resources {
-		resources += len(rs)
-	}
-	t.Logf("20 ms per request, 2 regions, 100 buckets, 50 security groups, 20 users: concurrency 1: %v; concurrency %d: %v; speed-up %.1fx",
-		seq.Round(time.Millisecond), collectors.DefaultConcurrency, par.Round(time.Millisecond), ratio)
-	t.Logf("%d requests for %d resources (%.1f per resource; %.1f per bucket, %.1f per user)", total, resources,
-		float64(total)/float64(resources), float64(countPrefix(parRequests, "s3:")-parRequests["s3:ListBuckets"])/100,
-		float64(countUser(parRequests))/20)
-	t.Logf("requests per operation: %s", strings.Join(perOp, " "))
-	if ratio < 5 {
-		t.Errorf("speed-up %.1fx, want at least 5x", ratio)
-	}
-}
-
-func countPrefix(m map[string]int, prefix string) int {
-	n := 0
-	for k, v := range m {
-		if strings.HasPrefix(k, prefix) {
-			n += v
-		}
-	}
-	return n
-}
-
-// countUser counts the per-user IAM requests.
-func countUser(m map[string]int) int {
-	n := 0
-	for _, op := range []string{"ListUserTags", "ListMFADevices", "ListAccessKeys", "GetAccessKeyLastUsed", "ListGroupsForUser",
-		"ListAttachedUserPolicies", "ListUserPolicies", "GetUserPolicy"} {
-		n += m["iam:"+op]
-	}
-	return n
-}
-
-// TestInterrupted cancels a slow collection: the snapshot comes back incomplete, readable,
-// with an error entry saying so.
-func TestInterrupted(t *testing.T) {
-	want := latencySnapshot()
-	srv := awsfake.New(want, awsfake.WithLatency(30*time.Millisecond))
-	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	got, err := New(testConfig(), testOptions(srv.URL, "iam", "s3")).Collect(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("interrupted collection took %v", d)
-	}
-	if got.Complete {
-		t.Error("complete = true after the deadline")
-	}
-	// Every type the collection was reading is covered, whole (no resource id, no region).
-	covered := map[string]bool{}
-	for _, e := range got.Errors {
-		if e.Operation == "incloud:Collect" && e.Code == "DeadlineExceeded" && e.ResourceID == "" && e.Region == "" {
-			covered[e.ResourceType] = true
-		}
-	}
-	for _, typ := range []string{"aws_account", "aws_region", "aws_s3_bucket", "aws_iam_user", "aws_iam_role"} {
-		if !covered[typ] {
-			t.Errorf("the interruption does not cover %s: %+v", typ, got.Errors)
-		}
-	}
-	if covered["aws_ec2_instance"] {
-		t.Error("the interruption covers a type of a service that was not being collected")
-	}
-	if _, err := snapshot.Parse(marshal(t, got)); err != nil {
-		t.Errorf("interrupted snapshot does not read back: %v", err)
-	}
 }

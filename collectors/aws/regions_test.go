@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/incloud/incloud/collectors/aws/awsfake"
+	"github.com/incloud/incloud/collectors/collectortest"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -15,7 +16,7 @@ func TestRequestedRegions(t *testing.T) {
 	defer srv.Close()
 	opts := testOptions(srv.URL, "iam")
 	opts.Regions = []string{"eu-west-1", "ap-east-1", "xx-nowhere-1"}
-	got := withoutNotCollected(collect(t, srv, opts))
+	got := collectortest.WithoutNotCollected(collect(t, srv, opts))
 	if strings.Join(got.Scope.Regions, ",") != "eu-west-1" {
 		t.Errorf("scope regions = %v, want the one enabled requested region", got.Scope.Regions)
 	}
@@ -41,7 +42,7 @@ func TestDescribeRegionsDenied(t *testing.T) {
 	seed.AddError(snapshot.CollectionError{ResourceType: "aws_region", Region: "global", Operation: "ec2:DescribeRegions", Code: "UnauthorizedOperation", Message: "You are not authorized to perform this operation."})
 	srv := awsfake.New(seed)
 	defer srv.Close()
-	got := withoutNotCollected(collect(t, srv, testOptions(srv.URL, "iam")))
+	got := collectortest.WithoutNotCollected(collect(t, srv, testOptions(srv.URL, "iam")))
 	if strings.Join(got.Scope.Regions, ",") != "us-east-1" {
 		t.Errorf("scope regions = %v, want the home region", got.Scope.Regions)
 	}

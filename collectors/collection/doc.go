@@ -78,12 +78,16 @@
 //	}
 //	type storageService struct{ r *run; cli *storage.Client }
 //	func newStorage(r *run, u *collection.Unit) collection.Starter { return &storageService{r: r, cli: ...} }
-//	func (s *storageService) Start(u *collection.Unit) { u.Go(s.buckets) }
-//	func (s *storageService) buckets(ctx context.Context) {
+//	func (s *storageService) Start(u *collection.Unit) {
+//		u.Go(func(ctx context.Context) { s.buckets(ctx, u) })
+//	}
+//	func (s *storageService) buckets(ctx context.Context, u *collection.Unit) {
 //		s.r.Call(ctx, opStorageBucketsList, collection.ListTarget("gcp_storage_bucket", snapshot.GlobalRegion),
-//			func(ctx context.Context) error { /* list, s.r.Add(...), u.Go per follow-up call */ })
+//			func(ctx context.Context) error { /* list; s.r.Add(...); u.Go per follow-up call */ })
 //	}
 //
-// The fake cloud a provider's tests run against, and the conformance suite every provider
-// passes, are in collectors/fakecloud and collectors/collectortest.
+// Then register the provider with the CLI (collectors.Register, see package collectors) and
+// test it: the fake cloud (a fakecloud.Core under the provider's wire protocols, in
+// collectors/<provider>/<provider>fake) and the conformance suite every provider passes
+// (collectortest.Run from the provider's conformance_test.go).
 package collection

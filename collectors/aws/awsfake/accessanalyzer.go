@@ -28,7 +28,7 @@ func accessAnalyzerListAnalyzers(s *Server, req *Request) (*Response, error) {
 			})
 		}
 	}
-	start, end, next := s.page(len(items), req.Params.Get("nextToken"), req.Params.Get("maxResults"))
+	start, end, next := s.Page(len(items), req.Params.Get("nextToken"), req.Params.Get("maxResults"))
 	out := map[string]any{"analyzers": append([]any{}, items[start:end]...)}
 	if next != "" {
 		out["nextToken"] = next

@@ -17,7 +17,7 @@ func init() {
 
 // trail finds a trail by name or ARN; name lookups only see trails homed in region.
 func (s *Server) trail(region, nameOrARN string) (snapshot.Resource, error) {
-	for _, t := range s.resources("aws_cloudtrail_trail") {
+	for _, t := range s.Resources("aws_cloudtrail_trail") {
 		if t.ID() == nameOrARN || (str(t, "name") == nameOrARN && str(t, "home_region") == region) {
 			return t, nil
 		}
@@ -35,7 +35,7 @@ func cloudtrailDescribeTrails(s *Server, req *Request) (*Response, error) {
 		shadows = v
 	}
 	list := []any{}
-	for _, t := range s.resources("aws_cloudtrail_trail") {
+	for _, t := range s.Resources("aws_cloudtrail_trail") {
 		home := str(t, "home_region")
 		if home != req.Region && !(shadows && boolean(t, "is_multi_region")) {
 			continue

@@ -39,7 +39,7 @@ func cloudwatchDescribeAlarms(s *Server, req *Request) (*Response, error) {
 		}
 		items = append(items, m)
 	}
-	start, end, next := s.page(len(items), inputString(in, "NextToken"), inputString(in, "MaxRecords"))
+	start, end, next := s.Page(len(items), inputString(in, "NextToken"), inputString(in, "MaxRecords"))
 	out := cbor.Map{"MetricAlarms": cbor.List(append([]cbor.Value{}, items[start:end]...)), "CompositeAlarms": cbor.List{}}
 	if next != "" {
 		out["NextToken"] = cbor.String(next)

@@ -23,7 +23,7 @@ func init() {
 		errorResponse: func(s *Server, req *Request, e *APIError) *Response {
 			return xmlResponse(e.Status, el("Response",
 				el("Errors", el("Error", tx("Code", e.Code), tx("Message", e.Message))),
-				tx("RequestID", s.nextRequestID()),
+				tx("RequestID", s.NextRequestID()),
 			))
 		},
 		throttle: APIError{Status: 503, Code: "RequestLimitExceeded"},
@@ -32,7 +32,7 @@ func init() {
 
 // ec2Result renders an ec2Query response.
 func (s *Server) ec2Result(action string, kids ...xmlNode) *Response {
-	kids = append([]xmlNode{tx("requestId", s.nextRequestID())}, kids...)
+	kids = append([]xmlNode{tx("requestId", s.NextRequestID())}, kids...)
 	return xmlResponse(200, el(action+"Response", kids...).attr("xmlns", ec2XMLNS))
 }
 
@@ -40,7 +40,7 @@ func (s *Server) ec2Result(action string, kids ...xmlNode) *Response {
 // resources, or, when it has none, every region its resources are in (plus us-east-1).
 func (s *Server) regions() map[string]string {
 	out := map[string]string{}
-	for _, r := range s.resources("aws_region") {
+	for _, r := range s.Resources("aws_region") {
 		st := str(r, "opt_in_status")
 		if st == "" {
 			st = "opt-in-not-required"
@@ -51,7 +51,7 @@ func (s *Server) regions() map[string]string {
 		return out
 	}
 	out["us-east-1"] = "opt-in-not-required"
-	for _, rs := range s.byType {
+	for _, rs := range s.Snapshot().Resources {
 		for _, r := range rs {
 			if reg := r.Region(); reg != snapshot.GlobalRegion && reg != "" {
 				out[reg] = "opt-in-not-required"

@@ -22,7 +22,7 @@ func init() {
 // inRegion returns the snapshot's resources of typ in region, in snapshot order.
 func (s *Server) inRegion(typ, region string) []snapshot.Resource {
 	var out []snapshot.Resource
-	for _, r := range s.resources(typ) {
+	for _, r := range s.Resources(typ) {
 		if r.Region() == region {
 			out = append(out, r)
 		}
@@ -32,7 +32,7 @@ func (s *Server) inRegion(typ, region string) []snapshot.Resource {
 
 // regionResource returns the aws_region resource of region (nil when the snapshot has none).
 func (s *Server) regionResource(region string) snapshot.Resource {
-	for _, r := range s.resources("aws_region") {
+	for _, r := range s.Resources("aws_region") {
 		if str(r, "name") == region {
 			return r
 		}
@@ -48,7 +48,7 @@ func (s *Server) regionARN(region string) string {
 // ec2Page serves a page of items for an ec2Query list call: the list element named listName
 // (items as <item>) and nextToken when more remain.
 func (s *Server) ec2Page(req *Request, action, listName string, items []xmlNode) *Response {
-	start, end, next := s.page(len(items), req.Params.Get("NextToken"), req.Params.Get("MaxResults"))
+	start, end, next := s.Page(len(items), req.Params.Get("NextToken"), req.Params.Get("MaxResults"))
 	kids := []xmlNode{wrap(listName, "item", items[start:end])}
 	if next != "" {
 		kids = append(kids, tx("nextToken", next))

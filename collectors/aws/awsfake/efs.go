@@ -34,7 +34,7 @@ func efsDescribeFileSystems(s *Server, req *Request) (*Response, error) {
 		items = append(items, m)
 	}
 	marker := req.Params.Get("Marker")
-	start, end, next := s.page(len(items), marker, req.Params.Get("MaxItems"))
+	start, end, next := s.Page(len(items), marker, req.Params.Get("MaxItems"))
 	out := map[string]any{"FileSystems": append([]any{}, items[start:end]...)}
 	if marker != "" {
 		out["Marker"] = marker

@@ -58,7 +58,7 @@ func (s *Server) iamResult(req *Request, kids ...xmlNode) *Response {
 
 // iamList renders one page of a paginated IAM list.
 func (s *Server) iamList(req *Request, listName string, items []xmlNode, extra ...xmlNode) *Response {
-	start, end, next := s.page(len(items), req.Params.Get("Marker"), req.Params.Get("MaxItems"))
+	start, end, next := s.Page(len(items), req.Params.Get("Marker"), req.Params.Get("MaxItems"))
 	kids := append([]xmlNode{wrap(listName, "member", items[start:end]), tx("IsTruncated", next != "")}, extra...)
 	if next != "" {
 		kids = append(kids, tx("Marker", next))
@@ -75,7 +75,7 @@ func (s *Server) accountCheck(req *Request) error {
 // the snapshot's errors for it.
 func (s *Server) entity(req *Request, typ, param string) (snapshot.Resource, error) {
 	name := req.Params.Get(param)
-	r := s.find(typ, "name", name)
+	r := s.Find(typ, "name", name)
 	if r == nil {
 		kind := strings.TrimPrefix(typ, "aws_iam_")
 		return nil, &APIError{404, "NoSuchEntity", fmt.Sprintf("The %s with name %s cannot be found.", kind, name)}
@@ -100,11 +100,11 @@ func getAccountSummary(s *Server, req *Request) (*Response, error) {
 	entries := [][2]string{
 		{"AccountMFAEnabled", flag(boolean(root, "mfa_active"))},
 		{"AccountAccessKeysPresent", flag(boolean(root, "access_keys_present"))},
-		{"Users", fmt.Sprint(len(s.resources("aws_iam_user")))},
-		{"Groups", fmt.Sprint(len(s.resources("aws_iam_group")))},
-		{"Roles", fmt.Sprint(len(s.resources("aws_iam_role")))},
-		{"Policies", fmt.Sprint(len(s.resources("aws_iam_policy")))},
-		{"ServerCertificates", fmt.Sprint(len(s.resources("aws_iam_server_certificate")))},
+		{"Users", fmt.Sprint(len(s.Resources("aws_iam_user")))},
+		{"Groups", fmt.Sprint(len(s.Resources("aws_iam_group")))},
+		{"Roles", fmt.Sprint(len(s.Resources("aws_iam_role")))},
+		{"Policies", fmt.Sprint(len(s.Resources("aws_iam_policy")))},
+		{"ServerCertificates", fmt.Sprint(len(s.Resources("aws_iam_server_certificate")))},
 	}
 	var items []xmlNode
 	for _, e := range entries {
@@ -138,9 +138,9 @@ func listVirtualMFADevices(s *Server, req *Request) (*Response, error) {
 	if root := object(acct, "root"); boolean(root, "mfa_active") && !boolean(root, "hardware_mfa_active") {
 		items = append(items, el("member",
 			tx("SerialNumber", "arn:aws:iam::"+s.Account()+":mfa/root-account-mfa-device"),
-			el("User", tx("Path", "/"), tx("UserName", ""), tx("UserId", s.Account()), tx("Arn", acct.ID()), tx("CreateDate", s.snap.CollectedAt.Format(time.RFC3339)))))
+			el("User", tx("Path", "/"), tx("UserName", ""), tx("UserId", s.Account()), tx("Arn", acct.ID()), tx("CreateDate", s.Snapshot().CollectedAt.Format(time.RFC3339)))))
 	}
-	for _, u := range s.resources("aws_iam_user") {
+	for _, u := range s.Resources("aws_iam_user") {
 		for _, d := range list(u, "mfa_devices") {
 			d, _ := d.(map[string]any)
 			if str(d, "type") == "virtual" {
@@ -208,7 +208,7 @@ func listEntitiesForPolicy(s *Server, req *Request) (*Response, error) {
 			}{k.key, el("member", tx(k.name, lastSegment(arn)), tx(k.id, fakeID(k.prefix, arn)))})
 		}
 	}
-	start, end, next := s.page(len(all), req.Params.Get("Marker"), req.Params.Get("MaxItems"))
+	start, end, next := s.Page(len(all), req.Params.Get("Marker"), req.Params.Get("MaxItems"))
 	byKind := map[string][]xmlNode{}
 	for _, e := range all[start:end] {
 		byKind[e.kind] = append(byKind[e.kind], e.node)
@@ -248,7 +248,7 @@ func (s *Server) credentialReport() []byte {
 		return t.UTC().Format("2006-01-02T15:04:05+00:00")
 	}
 	tf := func(b bool) string { return fmt.Sprint(b) }
-	created := s.snap.CollectedAt.Add(-365 * 24 * time.Hour).Format(time.RFC3339)
+	created := s.Snapshot().CollectedAt.Add(-365 * 24 * time.Hour).Format(time.RFC3339)
 	acct := s.account()
 	root := object(acct, "root")
 	rows := [][]string{head, {
@@ -258,7 +258,7 @@ func (s *Server) credentialReport() []byte {
 		"false", "N/A", or(strp(root, "access_key_2_last_used"), "N/A"), "N/A", "N/A",
 		"false", "N/A", "false", "N/A",
 	}}
-	for _, u := range s.resources("aws_iam_user") {
+	for _, u := range s.Resources("aws_iam_user") {
 		row := []string{str(u, "name"), u.ID(), or(strp(u, "create_date"), "N/A"), tf(boolean(u, "password_enabled")),
 			or(strp(u, "password_last_used"), "N/A"), or(strp(u, "password_last_changed"), "N/A"), "N/A", tf(boolean(u, "mfa_active"))}
 		keys := list(u, "access_keys")
@@ -291,7 +291,7 @@ func getCredentialReport(s *Server, req *Request) (*Response, error) {
 	return s.iamResult(req,
 		tx("Content", base64.StdEncoding.EncodeToString(s.credentialReport())),
 		tx("ReportFormat", "text/csv"),
-		tx("GeneratedTime", s.snap.CollectedAt.UTC().Format(time.RFC3339)),
+		tx("GeneratedTime", s.Snapshot().CollectedAt.UTC().Format(time.RFC3339)),
 	), nil
 }
 
@@ -300,7 +300,7 @@ func listUsers(s *Server, req *Request) (*Response, error) {
 		return nil, err
 	}
 	var items []xmlNode
-	for _, u := range s.resources("aws_iam_user") {
+	for _, u := range s.Resources("aws_iam_user") {
 		items = append(items, s.userNode(u))
 	}
 	return s.iamList(req, "Users", items), nil
@@ -351,7 +351,7 @@ func listAccessKeys(s *Server, req *Request) (*Response, error) {
 
 func getAccessKeyLastUsed(s *Server, req *Request) (*Response, error) {
 	id := req.Params.Get("AccessKeyId")
-	for _, u := range s.resources("aws_iam_user") {
+	for _, u := range s.Resources("aws_iam_user") {
 		for _, k := range list(u, "access_keys") {
 			k, _ := k.(map[string]any)
 			if str(k, "access_key_id") != id {
@@ -375,10 +375,10 @@ func getAccessKeyLastUsed(s *Server, req *Request) (*Response, error) {
 }
 
 func (s *Server) groupNode(name string) xmlNode {
-	g := s.find("aws_iam_group", "name", name)
+	g := s.Find("aws_iam_group", "name", name)
 	if g == nil {
 		arn := "arn:aws:iam::" + s.Account() + ":group/" + name
-		return el("member", tx("Path", "/"), tx("GroupName", name), tx("GroupId", fakeID("AGPA", arn)), tx("Arn", arn), tx("CreateDate", s.snap.CollectedAt.Format(time.RFC3339)))
+		return el("member", tx("Path", "/"), tx("GroupName", name), tx("GroupId", fakeID("AGPA", arn)), tx("Arn", arn), tx("CreateDate", s.Snapshot().CollectedAt.Format(time.RFC3339)))
 	}
 	return el("member", tx("Path", str(g, "path")), tx("GroupName", name), tx("GroupId", fakeID("AGPA", g.ID())), tx("Arn", g.ID()), tx("CreateDate", str(g, "create_date")))
 }
@@ -453,7 +453,7 @@ func listGroups(s *Server, req *Request) (*Response, error) {
 		return nil, err
 	}
 	var items []xmlNode
-	for _, g := range s.resources("aws_iam_group") {
+	for _, g := range s.Resources("aws_iam_group") {
 		items = append(items, s.groupNode(str(g, "name")))
 	}
 	return s.iamList(req, "Groups", items), nil
@@ -466,10 +466,10 @@ func getGroup(s *Server, req *Request) (*Response, error) {
 	}
 	var items []xmlNode
 	for _, n := range list(g, "users") {
-		u := s.find("aws_iam_user", "name", fmt.Sprint(n))
+		u := s.Find("aws_iam_user", "name", fmt.Sprint(n))
 		if u == nil {
 			arn := "arn:aws:iam::" + s.Account() + ":user/" + fmt.Sprint(n)
-			u = snapshot.Resource{"id": arn, "name": n, "path": "/", "user_id": fakeID("AIDA", arn), "create_date": s.snap.CollectedAt.Format(time.RFC3339)}
+			u = snapshot.Resource{"id": arn, "name": n, "path": "/", "user_id": fakeID("AIDA", arn), "create_date": s.Snapshot().CollectedAt.Format(time.RFC3339)}
 		}
 		items = append(items, s.userNode(u))
 	}
@@ -497,7 +497,7 @@ func listRoles(s *Server, req *Request) (*Response, error) {
 		return nil, err
 	}
 	var items []xmlNode
-	for _, r := range s.resources("aws_iam_role") {
+	for _, r := range s.Resources("aws_iam_role") {
 		items = append(items, s.roleNode(r, false))
 	}
 	return s.iamList(req, "Roles", items), nil
@@ -515,7 +515,7 @@ func getRole(s *Server, req *Request) (*Response, error) {
 
 func (s *Server) policy(req *Request) (snapshot.Resource, error) {
 	arn := req.Params.Get("PolicyArn")
-	p := s.find("aws_iam_policy", "id", arn)
+	p := s.Find("aws_iam_policy", "id", arn)
 	if p == nil {
 		return nil, &APIError{404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable."}
 	}
@@ -533,11 +533,11 @@ func listPolicies(s *Server, req *Request) (*Response, error) {
 		return nil, &APIError{400, "ValidationError", "awsfake serves customer-managed policies only (Scope=Local), got Scope=" + sc}
 	}
 	var items []xmlNode
-	for _, p := range s.resources("aws_iam_policy") {
+	for _, p := range s.Resources("aws_iam_policy") {
 		items = append(items, el("member", tx("PolicyName", str(p, "name")), tx("PolicyId", fakeID("ANPA", p.ID())),
 			tx("Arn", p.ID()), tx("Path", str(p, "path")), tx("DefaultVersionId", str(p, "default_version_id")),
 			tx("AttachmentCount", number(p, "attachment_count")), tx("PermissionsBoundaryUsageCount", 0),
-			tx("IsAttachable", boolean(p, "is_attachable")), tx("CreateDate", s.snap.CollectedAt.Format(time.RFC3339))))
+			tx("IsAttachable", boolean(p, "is_attachable")), tx("CreateDate", s.Snapshot().CollectedAt.Format(time.RFC3339))))
 	}
 	return s.iamList(req, "Policies", items), nil
 }
@@ -560,7 +560,7 @@ func getPolicyVersion(s *Server, req *Request) (*Response, error) {
 		return nil, &APIError{404, "NoSuchEntity", "Policy " + p.ID() + " version " + v + " does not exist."}
 	}
 	return s.iamResult(req, el("PolicyVersion", tx("Document", policyDocument(p["document"])), tx("VersionId", v),
-		tx("IsDefaultVersion", true), tx("CreateDate", s.snap.CollectedAt.Format(time.RFC3339)))), nil
+		tx("IsDefaultVersion", true), tx("CreateDate", s.Snapshot().CollectedAt.Format(time.RFC3339)))), nil
 }
 
 func listServerCertificates(s *Server, req *Request) (*Response, error) {
@@ -568,7 +568,7 @@ func listServerCertificates(s *Server, req *Request) (*Response, error) {
 		return nil, err
 	}
 	var items []xmlNode
-	for _, c := range s.resources("aws_iam_server_certificate") {
+	for _, c := range s.Resources("aws_iam_server_certificate") {
 		items = append(items, el("member", tx("Path", str(c, "path")), tx("ServerCertificateName", str(c, "name")),
 			tx("ServerCertificateId", str(c, "server_certificate_id")), tx("Arn", c.ID()),
 			tx("UploadDate", str(c, "upload_date")), tx("Expiration", str(c, "expiration"))))
@@ -578,7 +578,7 @@ func listServerCertificates(s *Server, req *Request) (*Response, error) {
 
 func serverCertificateTags(s *Server, req *Request) (*Response, error) {
 	name := req.Params.Get("ServerCertificateName")
-	c := s.find("aws_iam_server_certificate", "name", name)
+	c := s.Find("aws_iam_server_certificate", "name", name)
 	if c == nil {
 		return nil, &APIError{404, "NoSuchEntity", "The Server Certificate with name " + name + " cannot be found."}
 	}

@@ -21,7 +21,7 @@ func init() {
 // kmsPage serves one page of a KMS list: listName holds the items, NextMarker and Truncated
 // say whether more follow.
 func (s *Server) kmsPage(in map[string]any, listName string, items []any) (*Response, error) {
-	start, end, next := s.page(len(items), inputString(in, "Marker"), inputString(in, "Limit"))
+	start, end, next := s.Page(len(items), inputString(in, "Marker"), inputString(in, "Limit"))
 	out := map[string]any{listName: append([]any{}, items[start:end]...), "Truncated": next != ""}
 	if next != "" {
 		out["NextMarker"] = next
@@ -74,7 +74,7 @@ func kmsListAliases(s *Server, req *Request) (*Response, error) {
 // described (so they are not among its resources).
 func (s *Server) undescribedKeys(region string) []string {
 	var out []string
-	for _, e := range s.snap.Errors {
+	for _, e := range s.Snapshot().Errors {
 		if e.Operation == "kms:DescribeKey" && e.Region == region && e.ResourceID != "" {
 			out = append(out, e.ResourceID)
 		}

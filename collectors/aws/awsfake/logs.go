@@ -30,7 +30,7 @@ func logsDescribeMetricFilters(s *Server, req *Request) (*Response, error) {
 			"logGroupName": str(f, "log_group_name"), "metricTransformations": mts, "creationTime": 1.7e12,
 		})
 	}
-	start, end, next := s.page(len(items), inputString(in, "nextToken"), inputString(in, "limit"))
+	start, end, next := s.Page(len(items), inputString(in, "nextToken"), inputString(in, "limit"))
 	out := map[string]any{"metricFilters": append([]any{}, items[start:end]...)}
 	if next != "" {
 		out["nextToken"] = next

@@ -18,7 +18,7 @@ func init() {
 // rdsPage serves a page of an RDS list (items named itemName in listName, Marker when more
 // remain).
 func (s *Server) rdsPage(req *Request, action, listName, itemName string, items []xmlNode) *Response {
-	start, end, next := s.page(len(items), req.Params.Get("Marker"), req.Params.Get("MaxRecords"))
+	start, end, next := s.Page(len(items), req.Params.Get("Marker"), req.Params.Get("MaxRecords"))
 	kids := []xmlNode{wrap(listName, itemName, items[start:end])}
 	if next != "" {
 		kids = append(kids, tx("Marker", next))

@@ -39,10 +39,10 @@ func init() {
 		errorResponse: func(s *Server, req *Request, e *APIError) *Response {
 			if strings.HasPrefix(req.Op, "s3control:") {
 				return xmlResponse(e.Status, el("ErrorResponse",
-					el("Error", tx("Code", e.Code), tx("Message", e.Message)), tx("RequestId", s.nextRequestID())))
+					el("Error", tx("Code", e.Code), tx("Message", e.Message)), tx("RequestId", s.NextRequestID())))
 			}
 			resp := xmlResponse(e.Status, el("Error", tx("Code", e.Code), tx("Message", e.Message),
-				tx("RequestId", s.nextRequestID()), tx("HostId", "awsfake")))
+				tx("RequestId", s.NextRequestID()), tx("HostId", "awsfake")))
 			if e.Code == "PermanentRedirect" {
 				resp.Header = http.Header{"X-Amz-Bucket-Region": {bucketRegionOf(s, req)}}
 			}
@@ -78,7 +78,7 @@ func routeS3(s *Server, req *Request) (string, handler) {
 		h := o.h
 		op := o.action
 		return "s3:" + op, func(s *Server, req *Request) (*Response, error) {
-			b := s.find("aws_s3_bucket", "name", name)
+			b := s.Find("aws_s3_bucket", "name", name)
 			if b == nil {
 				return nil, &APIError{404, "NoSuchBucket", "The specified bucket does not exist"}
 			}
@@ -96,7 +96,7 @@ func routeS3(s *Server, req *Request) (string, handler) {
 }
 
 func bucketRegionOf(s *Server, req *Request) string {
-	if b := s.find("aws_s3_bucket", "name", strings.Trim(req.HTTP.URL.Path, "/")); b != nil {
+	if b := s.Find("aws_s3_bucket", "name", strings.Trim(req.HTTP.URL.Path, "/")); b != nil {
 		return b.Region()
 	}
 	return ""
@@ -106,7 +106,7 @@ func s3Doc(root xmlNode) *Response { return xmlResponse(200, root.attr("xmlns", 
 
 // ownerID is the account's canonical user id: the first bucket ACL's owner, or a fixed one.
 func (s *Server) ownerID() string {
-	for _, b := range s.resources("aws_s3_bucket") {
+	for _, b := range s.Resources("aws_s3_bucket") {
 		if id := str(object(b, "acl"), "owner_id"); id != "" {
 			return id
 		}
@@ -119,8 +119,8 @@ func listBuckets(s *Server, req *Request) (*Response, error) {
 		return nil, err
 	}
 	q := req.HTTP.URL.Query()
-	all := s.resources("aws_s3_bucket")
-	start, end, next := s.page(len(all), q.Get("continuation-token"), q.Get("max-buckets"))
+	all := s.Resources("aws_s3_bucket")
+	start, end, next := s.Page(len(all), q.Get("continuation-token"), q.Get("max-buckets"))
 	var items []xmlNode
 	for _, b := range all[start:end] {
 		region := tx("BucketRegion", b.Region())

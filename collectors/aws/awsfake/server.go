@@ -12,9 +12,9 @@
 // give back the snapshot: that round trip is the collector's main test.
 //
 // Requests are routed by the service and region of the SigV4 credential scope in the
-// Authorization header. The server counts requests per operation, can add latency, serves
-// small pages (so that every paginator is exercised) and can throttle the first attempts of an
-// operation (so that retries are exercised).
+// Authorization header. What is not AWS (the seed, injected errors, small pages, throttling
+// the first attempts of an operation, latency, the request log) is the fake-cloud core of
+// collectors/fakecloud, which Server embeds; this package holds the AWS wire protocols.
 package awsfake
 
 import (
@@ -22,109 +22,64 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/incloud/incloud/collectors/fakecloud"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// Server is a fake AWS account.
+// Server is a fake AWS account: the provider-neutral fake-cloud core (seed, injected errors,
+// pages, throttling, latency, request log) plus the AWS wire protocols.
 type Server struct {
-	// URL is the base URL to use as endpoint (AWS_ENDPOINT_URL).
-	URL string
-
-	srv      *httptest.Server
-	snap     *snapshot.Snapshot
-	latency  time.Duration
-	pageSize int
+	*fakecloud.Core
 	noRegion bool
-
-	mu        sync.Mutex
-	counts    map[string]int
-	throttle  map[string]int
-	requestID int
-
-	byType map[string][]snapshot.Resource
 }
 
 // Option configures a Server.
-type Option func(*Server)
+type Option func(*options)
+
+type options struct {
+	core     []fakecloud.Option
+	noRegion bool
+}
 
 // WithLatency delays every response by d.
-func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = d } }
+func WithLatency(d time.Duration) Option {
+	return func(o *options) { o.core = append(o.core, fakecloud.WithLatency(d)) }
+}
 
 // WithPageSize sets the largest page a list call returns (default 2).
-func WithPageSize(n int) Option { return func(s *Server) { s.pageSize = n } }
+func WithPageSize(n int) Option {
+	return func(o *options) { o.core = append(o.core, fakecloud.WithPageSize(n)) }
+}
 
 // WithThrottle makes the first n attempts of op (service:Action, as in snapshot errors)
 // fail with the service's throttling error; later attempts succeed.
-func WithThrottle(op string, n int) Option { return func(s *Server) { s.throttle[op] = n } }
+func WithThrottle(op string, n int) Option {
+	return func(o *options) { o.core = append(o.core, fakecloud.WithThrottle(op, n)) }
+}
+
+// WithCore passes options to the fake-cloud core (the conformance suite's).
+func WithCore(opts ...fakecloud.Option) Option {
+	return func(o *options) { o.core = append(o.core, opts...) }
+}
 
 // WithoutBucketRegion makes ListBuckets omit BucketRegion, as older S3-compatible services do,
 // so that clients must call GetBucketLocation.
-func WithoutBucketRegion() Option { return func(s *Server) { s.noRegion = true } }
+func WithoutBucketRegion() Option { return func(o *options) { o.noRegion = true } }
 
 // New starts a fake account serving snap. Close it when done.
 func New(snap *snapshot.Snapshot, opts ...Option) *Server {
-	s := &Server{pageSize: 2, counts: map[string]int{}, throttle: map[string]int{}, byType: map[string][]snapshot.Resource{}}
-	for _, o := range opts {
-		o(s)
+	var o options
+	for _, fn := range opts {
+		fn(&o)
 	}
-	// Re-read the snapshot so that values have one representation (json.Number, []any,
-	// map[string]any) whether it was parsed or built in Go.
-	data, err := snapshot.Marshal(snap)
-	if err != nil {
-		panic(fmt.Sprintf("awsfake: encode seed snapshot: %v", err))
-	}
-	s.snap, err = snapshot.Parse(data)
-	if err != nil {
-		panic(fmt.Sprintf("awsfake: seed snapshot: %v", err))
-	}
-	for t, rs := range s.snap.Resources {
-		s.byType[t] = rs
-	}
-	s.srv = httptest.NewServer(s)
-	s.URL = s.srv.URL
+	s := &Server{Core: fakecloud.New(snap, o.core...), noRegion: o.noRegion}
+	s.Serve(s)
 	return s
-}
-
-// Close stops the server.
-func (s *Server) Close() { s.srv.Close() }
-
-// Account is the fake account's id.
-func (s *Server) Account() string { return s.snap.Account }
-
-// Requests returns the number of requests received per operation (service:Action), throttled
-// and failed attempts included.
-func (s *Server) Requests() map[string]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[string]int, len(s.counts))
-	for k, v := range s.counts {
-		out[k] = v
-	}
-	return out
-}
-
-// TotalRequests is the sum of Requests.
-func (s *Server) TotalRequests() int {
-	n := 0
-	for _, v := range s.Requests() {
-		n += v
-	}
-	return n
-}
-
-// ResetRequests zeroes the request counts.
-func (s *Server) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.counts = map[string]int{}
 }
 
 // Request is one decoded API request.
@@ -202,19 +157,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 		return
 	}
 	req.Op = op
-	s.mu.Lock()
-	s.counts[op]++
-	throttled := s.throttle[op] > 0
-	if throttled {
-		s.throttle[op]--
-	}
-	s.mu.Unlock()
-	if s.latency > 0 {
-		select {
-		case <-time.After(s.latency):
-		case <-hr.Context().Done():
-			return
-		}
+	throttled, ok := s.Begin(hr.Context(), op)
+	if !ok {
+		return
 	}
 	if throttled {
 		e := p.throttle
@@ -243,20 +188,13 @@ func (s *Server) write(w http.ResponseWriter, r *Response) {
 	if r.ContentType != "" {
 		w.Header().Set("Content-Type", r.ContentType)
 	}
-	w.Header().Set("x-amzn-RequestId", s.nextRequestID())
+	w.Header().Set("x-amzn-RequestId", s.NextRequestID())
 	status := r.Status
 	if status == 0 {
 		status = http.StatusOK
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(r.Body)
-}
-
-func (s *Server) nextRequestID() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requestID++
-	return fmt.Sprintf("00000000-0000-4000-8000-%012d", s.requestID)
 }
 
 // credentialScope extracts service and region from "AWS4-HMAC-SHA256
@@ -280,13 +218,7 @@ func credentialScope(auth string) (service, region string, ok bool) {
 // injected returns the snapshot error entry for op on resourceID (or, for a list call with
 // resourceID "", in region) as an API error, nil when there is none.
 func (s *Server) injected(op, resourceID, region string) error {
-	for _, e := range s.snap.Errors {
-		if e.Operation != op || e.ResourceID != resourceID {
-			continue
-		}
-		if resourceID == "" && e.Region != region {
-			continue
-		}
+	if e := s.Injected(op, resourceID, region); e != nil {
 		return &APIError{Status: statusFor(e.Code), Code: e.Code, Message: e.Message}
 	}
 	return nil
@@ -307,46 +239,12 @@ func statusFor(code string) int {
 	return http.StatusBadRequest
 }
 
-// page returns the slice [start, end) of a list of n items to serve for marker and the
-// client's maximum (0: none), and the marker of the next page ("" on the last page).
-func (s *Server) page(n int, marker, max string) (start, end int, next string) {
-	if marker != "" {
-		start, _ = strconv.Atoi(marker)
-	}
-	size := s.pageSize
-	if m, err := strconv.Atoi(max); err == nil && m > 0 && (size <= 0 || m < size) {
-		size = m
-	}
-	if start > n {
-		start = n
-	}
-	end = n
-	if size > 0 && start+size < n {
-		end = start + size
-		next = strconv.Itoa(end)
-	}
-	return start, end, next
-}
-
-// resources returns the snapshot's resources of a type.
-func (s *Server) resources(typ string) []snapshot.Resource { return s.byType[typ] }
-
-// find returns the resource of typ whose attribute key equals v.
-func (s *Server) find(typ, key, v string) snapshot.Resource {
-	for _, r := range s.byType[typ] {
-		if str(r, key) == v {
-			return r
-		}
-	}
-	return nil
-}
-
 // account returns the aws_account resource (an empty one when the snapshot has none).
 func (s *Server) account() snapshot.Resource {
-	if rs := s.byType["aws_account"]; len(rs) > 0 {
+	if rs := s.Resources("aws_account"); len(rs) > 0 {
 		return rs[0]
 	}
-	return snapshot.Resource{"id": "arn:aws:iam::" + s.snap.Account + ":root"}
+	return snapshot.Resource{"id": "arn:aws:iam::" + s.Account() + ":root"}
 }
 
 // Accessors for snapshot values (after New's re-read: string, bool, json.Number, []any,
@@ -513,7 +411,7 @@ func xmlResponse(status int, root xmlNode) *Response {
 func (s *Server) queryResult(action, xmlns string, kids ...xmlNode) *Response {
 	return xmlResponse(200, el(action+"Response",
 		el(action+"Result", kids...),
-		el("ResponseMetadata", tx("RequestId", s.nextRequestID())),
+		el("ResponseMetadata", tx("RequestId", s.NextRequestID())),
 	).attr("xmlns", xmlns))
 }
 
@@ -525,7 +423,7 @@ func (s *Server) queryError(xmlns string, e *APIError) *Response {
 	}
 	return xmlResponse(e.Status, el("ErrorResponse",
 		el("Error", tx("Type", kind), tx("Code", e.Code), tx("Message", e.Message)),
-		tx("RequestId", s.nextRequestID()),
+		tx("RequestId", s.NextRequestID()),
 	).attr("xmlns", xmlns))
 }
 
