@@ -135,6 +135,17 @@ func TestGCPDemoSnapshotsConsistent(t *testing.T) {
 				}
 			}
 
+			disabled := map[string]bool{}
+			for _, e := range s.Errors {
+				if e.Code == "SERVICE_DISABLED" && e.ResourceID == "" {
+					disabled[e.ResourceType] = true
+				}
+			}
+			for typ, api := range gcpTypeAPI {
+				if !enabled[api] && !disabled[typ] {
+					t.Errorf("%s is not enabled, but the %s list did not fail with SERVICE_DISABLED", api, typ)
+				}
+			}
 			for i, e := range s.Errors {
 				if e.Code == "SERVICE_DISABLED" && enabled[gcpTypeAPI[e.ResourceType]] {
 					t.Errorf("errors[%d]: %s is SERVICE_DISABLED, but %s is enabled", i, e.ResourceType, gcpTypeAPI[e.ResourceType])
