@@ -25,8 +25,13 @@ var demoFiles = []string{"aws-demo.json", "aws-demo-secure.json"}
 // a denied bucket), gcp-demo-data.json is complete.
 var gcpDemoFiles = []string{"gcp-demo.json", "gcp-demo-data.json"}
 
+// azureDemoFiles are the Azure demo subscriptions: azure-demo.json has the collection errors (a
+// Graph permission, a Key Vault data plane, one SQL server, an unregistered resource provider),
+// azure-demo-secure.json is complete.
+var azureDemoFiles = []string{"azure-demo.json", "azure-demo-secure.json"}
+
 // demoSets groups the demo files by provider.
-var demoSets = map[string][]string{"aws": demoFiles, "gcp": gcpDemoFiles}
+var demoSets = map[string][]string{"aws": demoFiles, "gcp": gcpDemoFiles, "azure": azureDemoFiles}
 
 func readDemo(t *testing.T, name string) (*Snapshot, []byte) {
 	t.Helper()
@@ -44,7 +49,7 @@ func readDemo(t *testing.T, name string) (*Snapshot, []byte) {
 
 func TestDemoSnapshotsValidate(t *testing.T) {
 	v := newTestValidator(t)
-	for _, name := range append(append([]string(nil), demoFiles...), gcpDemoFiles...) {
+	for _, name := range append(append(append([]string(nil), demoFiles...), gcpDemoFiles...), azureDemoFiles...) {
 		t.Run(name, func(t *testing.T) {
 			s, data := readDemo(t, name)
 			for _, err := range v.Validate(s) {
@@ -387,7 +392,9 @@ func testDemoExpectations(t *testing.T, provider string, files []string) {
 		}
 		listErrors := map[string]bool{}
 		for _, e := range s.Errors {
-			if e.ResourceID == "" {
+			// A type-wide entry naming attributes left those attributes unknown on the resources
+			// listed; the engine reports them, not a failed list (pkg/engine runCheck).
+			if e.ResourceID == "" && len(e.Attributes) == 0 {
 				listErrors[e.ResourceType] = true
 			}
 		}

@@ -16,3 +16,15 @@ test_fail_message if {
 test_pass if {
 	count(ca_all_users_mfa.deny) == 0 with input as fixtures.input_for("azure-demo-secure", "azure_tenant", "/tenants/c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", [])
 }
+
+tenant(p) := {"id": "t", "name": "t", "region": "global", "tags": {}, "conditional_access_policies": [p]}
+
+pol(state, users, apps, controls) := {"state": state, "include_users": users, "include_applications": apps, "built_in_controls": controls, "authentication_strength": null}
+
+test_policy_edges if {
+	count(ca_all_users_mfa.deny) == 0 with input as {"resources": {"azure_tenant": [tenant(pol("enabled", ["All"], ["All"], ["mfa"]))]}}
+	count(ca_all_users_mfa.deny) == 1 with input as {"resources": {"azure_tenant": [tenant(pol("enabledForReportingButNotEnforced", ["All"], ["All"], ["mfa"]))]}}
+	count(ca_all_users_mfa.deny) == 1 with input as {"resources": {"azure_tenant": [tenant(pol("enabled", ["u1"], ["All"], ["mfa"]))]}}
+	count(ca_all_users_mfa.deny) == 1 with input as {"resources": {"azure_tenant": [tenant(pol("enabled", ["All"], ["Office365"], ["mfa"]))]}}
+	count(ca_all_users_mfa.deny) == 1 with input as {"resources": {"azure_tenant": [tenant(pol("enabled", ["All"], ["All"], ["compliantDevice"]))]}}
+}

@@ -16,3 +16,17 @@ test_fail_message if {
 test_pass if {
 	count(alert_nsg_write.deny) == 0 with input as fixtures.input_for("azure-demo-secure", "azure_subscription", "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f", ["azure_monitor_activity_log_alert"])
 }
+
+sub := {"id": "/subscriptions/S", "name": "s", "region": "global", "tags": {}, "subscription_id": "S"}
+
+alert(enabled, scope, conditions) := {"id": "a", "name": "a", "region": "global", "tags": {}, "enabled": enabled, "scopes": [scope], "action_group_ids": [], "conditions": conditions}
+
+op := {"field": "operationName", "equals": "Microsoft.Network/networkSecurityGroups/write"}
+
+test_alert_edges if {
+	count(alert_nsg_write.deny) == 0 with input as {"resources": {"azure_subscription": [sub], "azure_monitor_activity_log_alert": [alert(true, "/subscriptions/S/", [op])]}}
+	count(alert_nsg_write.deny) == 1 with input as {"resources": {"azure_subscription": [sub], "azure_monitor_activity_log_alert": [alert(false, "/subscriptions/S", [op])]}}
+	count(alert_nsg_write.deny) == 1 with input as {"resources": {"azure_subscription": [sub], "azure_monitor_activity_log_alert": [alert(true, "/subscriptions/S/resourceGroups/rg", [op])]}}
+	count(alert_nsg_write.deny) == 1 with input as {"resources": {"azure_subscription": [sub], "azure_monitor_activity_log_alert": [alert(true, "/subscriptions/S", [{"field": "category", "equals": "Security"}, op])]}}
+	count(alert_nsg_write.deny) == 1 with input as {"resources": {"azure_subscription": [sub], "azure_monitor_activity_log_alert": []}}
+}

@@ -16,3 +16,18 @@ test_fail_message if {
 test_pass if {
 	count(nsg_ssh.deny) == 0 with input as fixtures.input_for("azure-demo", "azure_network_security_group", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-app/providers/Microsoft.Network/networkSecurityGroups/nsg-app-internal", [])
 }
+
+nsg(rule) := {"id": "g", "name": "g", "region": "westeurope", "tags": {}, "security_rules": [object.union(
+	{"name": "r", "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_address_prefixes": ["Internet"], "destination_port_ranges": ["22"]},
+	rule,
+)]}
+
+test_rule_edges if {
+	count(nsg_ssh.deny) == 1 with input as {"resources": {"azure_network_security_group": [nsg({})]}}
+	count(nsg_ssh.deny) == 1 with input as {"resources": {"azure_network_security_group": [nsg({"protocol": "*", "destination_port_ranges": ["1-1024"]})]}}
+	count(nsg_ssh.deny) == 1 with input as {"resources": {"azure_network_security_group": [nsg({"source_address_prefixes": ["::/0"]})]}}
+	count(nsg_ssh.deny) == 0 with input as {"resources": {"azure_network_security_group": [nsg({"access": "Deny"})]}}
+	count(nsg_ssh.deny) == 0 with input as {"resources": {"azure_network_security_group": [nsg({"protocol": "Udp"})]}}
+	count(nsg_ssh.deny) == 0 with input as {"resources": {"azure_network_security_group": [nsg({"source_address_prefixes": ["VirtualNetwork"]})]}}
+	count(nsg_ssh.deny) == 0 with input as {"resources": {"azure_network_security_group": [nsg({"destination_port_ranges": ["23-3388"]})]}}
+}
