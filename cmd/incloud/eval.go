@@ -58,9 +58,7 @@ func (f *reportFlags) audit(cmd *cobra.Command, reads []string) (*audit.Audit, e
 		}
 	}
 	eopts := engine.Options{PolicyDirs: f.policyDirs, CheckTimeout: f.checkTimeout, Workers: f.workers}
-	if !f.noBuiltin {
-		eopts.Builtin = policies.FS
-	}
+	eopts.Builtin, eopts.NoBuiltinChecks = policies.FS, f.noBuiltin // schemas and helpers stay
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	return audit.New(audit.Options{
 		Tool:     toolIdentity(),

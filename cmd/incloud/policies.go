@@ -3,8 +3,13 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -42,10 +47,7 @@ shortening titles; --wide adds the resource type and the framework controls and 
 			if format != "table" && format != "json" {
 				return usageError(fmt.Errorf("--format: unknown format %q (want table or json)", format))
 			}
-			opts := engine.Options{PolicyDirs: dirs}
-			if !noBuiltin {
-				opts.Builtin = policies.FS
-			}
+			opts := engine.Options{Builtin: policies.FS, NoBuiltinChecks: noBuiltin, PolicyDirs: dirs}
 			eng, err := engine.Load(opts)
 			if err != nil {
 				return usageError(err)
@@ -74,30 +76,70 @@ shortening titles; --wide adds the resource type and the framework controls and 
 }
 
 func newPoliciesTestCmd() *cobra.Command {
-	var verbose bool
+	var verbose, noBuiltin bool
+	var dirs []string
 	cmd := &cobra.Command{
-		Use:   "test [DIR...]",
-		Short: "Run the Rego unit tests (*_test.rego) of the built-in checks and of DIRs",
-		Long: `Runs the Rego unit tests of the built-in checks and of each DIR through OPA's tester, with the
-same sandbox, metadata rules and schema type-checking as evaluation. Exits 1 when a test fails.`,
+		Use:   "test [DIR|FILE...]",
+		Short: "Run the Rego unit tests (*_test.rego) of the built-in checks and of DIRs, or of FILEs only",
+		Long: `Runs Rego unit tests through OPA's tester, with the same sandbox, metadata rules and schema
+type-checking as evaluation:
+
+  incloud policies test                      the built-in checks' tests
+  incloud policies test DIR                  the built-in tests and those in DIR
+  incloud policies test --no-builtin DIR     only the tests in DIR (the built-in helpers and
+                                             schemas stay available; the built-in checks do not)
+  incloud policies test DIR/x/y_test.rego    only the tests in that file
+
+A FILE is loaded with the policy directory it is in (a --policy-dir or DIR argument that
+contains it, else its own directory), so its checks and helpers are there. A failing test
+shows the expression that failed, and for a comparison the value it got and the value it
+wanted. Exits 1 when a test fails, 2 when nothing could be run.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			results, err := engine.RunTests(cmd.Context(), engine.Options{Builtin: policies.FS, PolicyDirs: args})
+			opts := engine.Options{Builtin: policies.FS, NoBuiltinChecks: noBuiltin, PolicyDirs: slices.Clone(dirs)}
+			var files []string
+			for _, a := range args {
+				st, err := os.Stat(a)
+				if err != nil {
+					return usageError(fmt.Errorf("policies test: %w", err))
+				}
+				if st.IsDir() {
+					opts.PolicyDirs = append(opts.PolicyDirs, a)
+				} else {
+					files = append(files, a)
+				}
+			}
+			for _, f := range files {
+				if !strings.HasSuffix(f, "_test.rego") {
+					return usageError(fmt.Errorf("policies test %s: not a test file (*_test.rego)", f))
+				}
+				root := containingDir(opts.PolicyDirs, f)
+				if root == "" {
+					root = filepath.Dir(f)
+					opts.PolicyDirs = append(opts.PolicyDirs, root)
+				}
+				rel, err := filepath.Rel(root, f)
+				if err != nil {
+					return usageError(fmt.Errorf("policies test %s: %w", f, err))
+				}
+				opts.TestFiles = append(opts.TestFiles, path.Join(filepath.ToSlash(root), filepath.ToSlash(rel)))
+			}
+			if noBuiltin && len(opts.PolicyDirs) == 0 {
+				return usageError(errors.New("policies test --no-builtin needs a DIR, a FILE or --policy-dir"))
+			}
+			results, err := engine.RunTests(cmd.Context(), opts)
 			if err != nil {
 				return usageError(err)
 			}
-			sort.Slice(results, func(i, j int) bool {
-				if results[i].Package != results[j].Package {
-					return results[i].Package < results[j].Package
-				}
-				return results[i].Name < results[j].Name
-			})
 			out := cmd.OutOrStdout()
 			failed := 0
 			for _, r := range results {
 				switch {
 				case !r.Pass:
 					failed++
-					fmt.Fprintf(out, "FAIL %s.%s\n  %s\n", r.Package, r.Name, r.Detail)
+					fmt.Fprintf(out, "FAIL %s.%s (%s)\n", r.Package, r.Name, r.File)
+					for _, line := range strings.Split(r.Detail, "\n") {
+						fmt.Fprintf(out, "  %s\n", line)
+					}
 				case verbose:
 					fmt.Fprintf(out, "PASS %s.%s\n", r.Package, r.Name)
 				}
@@ -113,7 +155,27 @@ same sandbox, metadata rules and schema type-checking as evaluation. Exits 1 whe
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing tests too")
+	cmd.Flags().BoolVar(&noBuiltin, "no-builtin", false, "run only the tests of the DIRs and FILEs given, not the built-in ones")
+	cmd.Flags().StringArrayVar(&dirs, "policy-dir", nil, "directory of extra Rego checks and tests (repeatable; same as a DIR argument)")
 	return cmd
+}
+
+// containingDir returns the directory of dirs that file is in, or "".
+func containingDir(dirs []string, file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	for _, d := range dirs {
+		ad, err := filepath.Abs(d)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(ad, abs); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return d
+		}
+	}
+	return ""
 }
 
 // writeCheckTable lists checks as a table. By default it groups them by responsibility area and

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -24,8 +25,14 @@ import (
 type Options struct {
 	// Builtin is the embedded policy tree (lib/, schemas/, <provider>/...); nil loads none.
 	Builtin fs.FS
+	// NoBuiltinChecks loads only the schemas and the helpers (lib/) of Builtin, not its checks
+	// or tests: --no-builtin, so that one's own checks still have the contract and the helpers.
+	NoBuiltinChecks bool
 	// PolicyDirs are user directories of extra checks, with the same rules as the built-in ones.
 	PolicyDirs []string
+	// TestFiles limits RunTests to the tests of these files (named as in PolicyDirs: the
+	// directory joined with the path in it); empty runs every test loaded.
+	TestFiles []string
 	// Workers evaluates this many checks at once; 0 means the number of CPUs.
 	Workers int
 	// CheckTimeout bounds each check's evaluation of one snapshot; 0 means one minute.
@@ -114,11 +121,17 @@ func parseModules(opts Options, withTests bool) (map[string]*ast.Module, schemaI
 		if schemas, err = loadSchemas(opts.Builtin, "schemas"); err != nil {
 			return nil, nil, err
 		}
-		src, err := readRego(opts.Builtin, ".", "policies", withTests)
-		if err != nil {
-			return nil, nil, err
+		root, prefix, tests := ".", "policies", withTests
+		if opts.NoBuiltinChecks {
+			root, tests = "lib", false
 		}
-		sources = append(sources, src...)
+		if _, err := fs.Stat(opts.Builtin, root); err == nil {
+			src, err := readRego(opts.Builtin, root, prefix, tests)
+			if err != nil {
+				return nil, nil, err
+			}
+			sources = append(sources, src...)
+		}
 	}
 	for _, dir := range opts.PolicyDirs {
 		st, err := os.Stat(dir)
@@ -163,6 +176,15 @@ func (e *Engine) prepareChecks() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	// Files by package: OPA merges the rules of every module of a package, so a check shares its
+	// package with no other file (tests aside), whatever the package is named.
+	byPkg := map[string][]string{}
+	for _, name := range names {
+		if !isTestFile(name) {
+			p := e.modules[name].Package.Path.String()
+			byPkg[p] = append(byPkg[p], name)
+		}
+	}
 	seen := map[string]string{}
 	for _, name := range names {
 		m := e.modules[name]
@@ -172,6 +194,10 @@ func (e *Engine) prepareChecks() error {
 		meta, deps, err := parseMetadata(name, m, e.schemas)
 		if err != nil {
 			return err
+		}
+		if files := byPkg[m.Package.Path.String()]; len(files) > 1 {
+			return fmt.Errorf("%s: check %s: package %s is also the package of %s (each check needs a package of its own: OPA merges the rules of a package)",
+				name, meta.ID, strings.TrimPrefix(m.Package.Path.String(), "data."), strings.Join(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return f == name }), ", "))
 		}
 		if prev, dup := seen[meta.ID]; dup {
 			return fmt.Errorf("%s: check id %q is already used by %s", name, meta.ID, prev)

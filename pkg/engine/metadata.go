@@ -10,10 +10,11 @@ import (
 
 	"github.com/incloud/incloud/pkg/findings"
 	"github.com/incloud/incloud/pkg/responsibility"
+	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 var (
-	checkIDPattern  = regexp.MustCompile(`^(aws|gcp|azure)-[a-z0-9]+(-[a-z0-9]+)+$`)
+	checkIDPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+){2,}$`)
 	knownCustomKeys = map[string]bool{
 		"id": true, "severity": true, "area": true, "resource_type": true, "service_model": true,
 		"frameworks": true, "remediation": true, "rationale": true, "depends_on": true,
@@ -80,10 +81,12 @@ func parseMetadata(file string, m *ast.Module, schemas schemaIndex) (findings.Ch
 		return fail("%v", err)
 	}
 	if !checkIDPattern.MatchString(check.ID) {
-		return fail("custom.id %q must look like <provider>-<service>-<what> in lower case (aws-s3-block-public-access)", check.ID)
+		return fail("custom.id %q must look like <prefix>-<service>-<what> in lower case (aws-s3-block-public-access, acme-s3-owner-tag)", check.ID)
 	}
-	parts := strings.SplitN(check.ID, "-", 3)
-	check.Provider, check.Service = parts[0], parts[1]
+	// The id's first part is a free prefix (the provider for built-in checks, a company name for
+	// one's own); the second names the service.
+	idPrefix, rest, _ := strings.Cut(check.ID, "-")
+	check.Service, _, _ = strings.Cut(rest, "-")
 	sev, err := str("severity")
 	if err != nil {
 		return fail("%v", err)
@@ -106,8 +109,14 @@ func parseMetadata(file string, m *ast.Module, schemas schemaIndex) (findings.Ch
 	if check.ResourceType, err = str("resource_type"); err != nil {
 		return fail("%v", err)
 	}
-	if !strings.HasPrefix(check.ResourceType, check.Provider+"_") {
-		return fail("custom.resource_type %q does not belong to provider %q of id %q", check.ResourceType, check.Provider, check.ID)
+	// The provider comes from the resource type (aws_s3_bucket is aws's). An id that starts with
+	// a provider's name must be that provider's.
+	check.Provider, _, _ = strings.Cut(check.ResourceType, "_")
+	if !knownProvider(check.Provider) {
+		return fail("custom.resource_type %q belongs to no known provider (want a type of %s)", check.ResourceType, strings.Join(snapshot.Providers, ", "))
+	}
+	if knownProvider(idPrefix) && idPrefix != check.Provider {
+		return fail("custom.resource_type %q does not belong to provider %q of id %q", check.ResourceType, idPrefix, check.ID)
 	}
 	if !schemas.hasType(check.ResourceType) {
 		return fail("custom.resource_type %q has no schema (known %s types: %s)", check.ResourceType, check.Provider, strings.Join(schemas.types(check.Provider), ", "))
