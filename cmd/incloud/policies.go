@@ -136,12 +136,12 @@ wanted. Exits 1 when a test fails, 2 when nothing could be run.`,
 				switch {
 				case !r.Pass:
 					failed++
-					fmt.Fprintf(out, "FAIL %s.%s (%s)\n", r.Package, r.Name, r.File)
+					fmt.Fprintf(out, "FAIL %s.%s (%s)\n", strings.TrimPrefix(r.Package, "data."), r.Name, r.File)
 					for _, line := range strings.Split(r.Detail, "\n") {
 						fmt.Fprintf(out, "  %s\n", line)
 					}
 				case verbose:
-					fmt.Fprintf(out, "PASS %s.%s\n", r.Package, r.Name)
+					fmt.Fprintf(out, "PASS %s.%s\n", strings.TrimPrefix(r.Package, "data."), r.Name)
 				}
 			}
 			fmt.Fprintf(out, "%d passed, %d failed\n", len(results)-failed, failed)

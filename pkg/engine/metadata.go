@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -112,10 +113,10 @@ func parseMetadata(file string, m *ast.Module, schemas schemaIndex) (findings.Ch
 	// The provider comes from the resource type (aws_s3_bucket is aws's). An id that starts with
 	// a provider's name must be that provider's.
 	check.Provider, _, _ = strings.Cut(check.ResourceType, "_")
-	if !knownProvider(check.Provider) {
+	if !slices.Contains(snapshot.Providers, check.Provider) {
 		return fail("custom.resource_type %q belongs to no known provider (want a type of %s)", check.ResourceType, strings.Join(snapshot.Providers, ", "))
 	}
-	if knownProvider(idPrefix) && idPrefix != check.Provider {
+	if slices.Contains(snapshot.Providers, idPrefix) && idPrefix != check.Provider {
 		return fail("custom.resource_type %q does not belong to provider %q of id %q", check.ResourceType, idPrefix, check.ID)
 	}
 	if !schemas.hasType(check.ResourceType) {

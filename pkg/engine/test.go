@@ -66,7 +66,7 @@ func RunTests(ctx context.Context, opts Options) ([]TestResult, error) {
 	}
 	out := make([]TestResult, 0, len(results))
 	for _, r := range results {
-		tr := TestResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Pass: r.Pass()}
+		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass()}
 		if r.Location != nil {
 			tr.File = r.Location.File
 		}
