@@ -63,11 +63,12 @@ unreadable reports.`,
 					}
 				}
 			}
-			old, err := diff.ReadReport(args[0])
+			warn := func(w string) { fmt.Fprintf(cmd.ErrOrStderr(), "incloud: warning: %s\n", w) }
+			old, err := diff.ReadReport(args[0], warn)
 			if err != nil {
 				return usageError(err)
 			}
-			cur, err := diff.ReadReport(args[1])
+			cur, err := diff.ReadReport(args[1], warn)
 			if err != nil {
 				return usageError(err)
 			}

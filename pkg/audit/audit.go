@@ -124,7 +124,7 @@ func New(opts Options) (*Audit, error) {
 		}
 	}
 	if opts.Baseline != "" {
-		if a.baseline, err = diff.ReadReport(opts.Baseline); err != nil {
+		if a.baseline, err = diff.ReadReport(opts.Baseline, func(w string) { opts.Warn("--baseline: " + w) }); err != nil {
 			return nil, inputErr(fmt.Errorf("--baseline: %w", err))
 		}
 	}

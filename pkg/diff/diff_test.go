@@ -400,7 +400,7 @@ func TestReadReportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeFile(t, t.TempDir(), "r.json", string(data))
-	got, err := ReadReport(path)
+	got, err := ReadReport(path, nil)
 	if err != nil {
 		t.Fatalf("ReadReport: %v", err)
 	}
@@ -429,7 +429,7 @@ func TestReadReportErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := writeFile(t, dir, "r.json", c.content)
-			_, err := ReadReport(path)
+			_, err := ReadReport(path, nil)
 			if err == nil {
 				t.Fatal("ReadReport succeeded, want an error")
 			}
@@ -440,7 +440,7 @@ func TestReadReportErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadReport(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
+	if _, err := ReadReport(filepath.Join(dir, "missing.json"), nil); err == nil || !strings.Contains(err.Error(), "missing.json") {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -448,7 +448,7 @@ func TestReadReportErrors(t *testing.T) {
 func TestReadReportFillsFingerprint(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "r.json", `{"schema_version": "1", "results": [{"check_id": "aws-s3-block-public-access", "provider": "aws",
 		"account": "111122223333", "region": "eu-west-1", "resource_type": "aws_s3_bucket", "resource_id": "arn:aws:s3:::a", "status": "fail"}]}`)
-	r, err := ReadReport(path)
+	r, err := ReadReport(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,7 +467,7 @@ func TestParseReportReadsJSONOutput(t *testing.T) {
 	if err := output.Write("json", &buf, rep, output.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ParseReport(buf.Bytes())
+	got, err := ParseReport(buf.Bytes(), nil)
 	if err != nil {
 		t.Fatalf("ParseReport: %v\n%s", err, buf.String())
 	}

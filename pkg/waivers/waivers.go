@@ -20,8 +20,10 @@
 package waivers
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -111,13 +113,50 @@ var (
 // fields lists the keys of an entry, in the order they are reported when missing.
 var fields = []string{"check", "resource", "reason", "owner", "expires"}
 
+// singleDocument decodes the file's YAML document, refusing a file with more than one: a reader
+// of the first would silently ignore the others. Only empty documents may follow the first.
+func singleDocument(data []byte, name string) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first *yaml.Node
+	for n := 0; ; n++ {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: invalid YAML: %w", name, err)
+		}
+		if n == 0 {
+			first = &doc
+			continue
+		}
+		if !isEmptyDocument(&doc) {
+			return nil, &Error{File: name, Line: doc.Line, Msg: fmt.Sprintf("more than one YAML document (document %d; the first starts at line %d): put every waiver in the one top-level \"waivers\" list", n+1, first.Line)}
+		}
+	}
+	if first == nil {
+		return &yaml.Node{}, nil
+	}
+	return first, nil
+}
+
+// isEmptyDocument reports a document with no content, or only a null.
+func isEmptyDocument(doc *yaml.Node) bool {
+	if len(doc.Content) == 0 {
+		return true
+	}
+	c := doc.Content[0]
+	return c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == ""
+}
+
 // Parse parses the content of a waivers file; name is used in error messages. Every problem
 // found is reported (joined), each naming the file, line and field.
 func Parse(data []byte, name string) (*File, error) {
 	f := &File{Name: name}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: invalid YAML: %w", name, err)
+	doc, err := singleDocument(data, name)
+	if err != nil {
+		return nil, err
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return f, nil // empty file
