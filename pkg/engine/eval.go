@@ -108,8 +108,14 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *snapshot.Document, check
 
 // runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources
 // of the check's type and the collection errors into exactly one result per resource.
-func (e *Engine) runCheck(ctx context.Context, c *Check, t *snapshot.Document) (results []findings.Result) {
+func (e *Engine) runCheck(ctx context.Context, c *Check, t *snapshot.Document) []findings.Result {
 	denied, unknown, passed, evalErr := e.evalCheck(ctx, c, t.Input)
+	return buildResults(c, t, denied, unknown, passed, evalErr)
+}
+
+// buildResults turns a check's verdicts over a document, and the document's collection errors,
+// into exactly one result per resource.
+func buildResults(c *Check, t *snapshot.Document, denied, unknown, passed map[string]*verdict, evalErr error) (results []findings.Result) {
 	b := resultBuilder{check: c, target: t}
 	resources := t.Resources[c.ResourceType]
 	results = make([]findings.Result, 0, len(resources))

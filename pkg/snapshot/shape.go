@@ -35,6 +35,20 @@ type shape struct {
 
 type condition struct{ ifs, then, els *shape }
 
+// undecidable tells whether the condition tests an attribute that is null because a collection
+// error left it unknown: then neither branch applies (the checks reading it report error).
+func (c *condition) undecidable(o ast.Object, unread map[string]bool) bool {
+	if len(unread) == 0 || c.ifs == nil {
+		return false
+	}
+	for name := range c.ifs.props {
+		if _, isNull := get(o, name).(ast.Null); isNull && (unread[name] || unread[""]) {
+			return true
+		}
+	}
+	return false
+}
+
 func compileShape(raw map[string]any) (*shape, error) {
 	s := &shape{types: map[string]bool{}}
 	switch t := raw["type"].(type) {
@@ -252,7 +266,7 @@ func (s *shape) checkConditions(o ast.Object, unread map[string]bool) string {
 		}
 		return sh.checkResource(o, unread)
 	}
-	if s.cond != nil {
+	if s.cond != nil && !s.cond.undecidable(o, unread) {
 		branch := s.cond.els
 		if s.cond.ifs == nil || s.cond.ifs.check(o) == "" {
 			branch = s.cond.then

@@ -34,6 +34,8 @@ type Validator struct {
 type typeSchema struct {
 	compiled   *jsonschema.Schema
 	properties map[string]bool
+	// condAttrs are the attributes the type's conditions (if/then/else) test.
+	condAttrs map[string]bool
 }
 
 // SchemaError is one way in which a snapshot does not match its schemas. Path is a JSON path
@@ -43,6 +45,8 @@ type SchemaError struct {
 	Message string
 
 	gotNull bool
+	// conditional: the problem comes from a then/else branch.
+	conditional bool
 }
 
 func (e *SchemaError) Error() string { return e.Path + ": " + e.Message }
@@ -72,6 +76,26 @@ func (s *Schemas) Validator() (*Validator, error) {
 	return v, nil
 }
 
+// conditionAttributes returns the top-level attributes tested by a schema's if (top level or in
+// allOf).
+func conditionAttributes(doc any) map[string]bool {
+	out := map[string]bool{}
+	m, _ := doc.(map[string]any)
+	conds := []any{m}
+	if all, ok := m["allOf"].([]any); ok {
+		conds = append(conds, all...)
+	}
+	for _, c := range conds {
+		cm, _ := c.(map[string]any)
+		ifs, _ := cm["if"].(map[string]any)
+		props, _ := ifs["properties"].(map[string]any)
+		for name := range props {
+			out[name] = true
+		}
+	}
+	return out
+}
+
 // compile compiles the full JSON Schema validator once.
 func (v *Validator) compile() error {
 	v.once.Do(func() { v.byType, v.compErr = v.Schemas.compile() })
@@ -96,7 +120,7 @@ func (s *Schemas) compile() (map[string]*typeSchema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("compile schema %s: %w", s.file[typ], err)
 		}
-		byType[typ] = &typeSchema{compiled: sch, properties: s.props[typ]}
+		byType[typ] = &typeSchema{compiled: sch, properties: s.props[typ], condAttrs: conditionAttributes(doc)}
 	}
 	return byType, nil
 }
@@ -174,6 +198,14 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 	}
 	var leaves []*SchemaError
 	typeErrAt := map[string]bool{}
+	// A condition testing an attribute that an error left unknown (null) cannot be decided:
+	// neither branch applies.
+	undecidable := false
+	for a := range ts.condAttrs {
+		if v, ok := r[a]; ok && v == nil && (unread[a] || unread[""]) {
+			undecidable = true
+		}
+	}
 	collectLeaves(ve, doc, base, &leaves, typeErrAt)
 	nullable := map[string]bool{}
 	for a := range unread {
@@ -205,6 +237,9 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 		if l.gotNull && nullable[l.Path] {
 			continue
 		}
+		if l.conditional && undecidable {
+			continue
+		}
 		// A condition (if/then/else) may narrow a type: report the narrowest once (sorted first).
 		if strings.HasPrefix(l.Message, "wrong type") {
 			if typeReported[l.Path] {
@@ -226,6 +261,14 @@ func collectLeaves(ve *jsonschema.ValidationError, doc any, base string, out *[]
 		return
 	}
 	at := jsonPath(base, doc, ve.InstanceLocation)
+	first := len(*out)
+	defer func() {
+		_, frag, _ := strings.Cut(ve.SchemaURL, "#")
+		cond := strings.Contains(frag, "/then/") || strings.Contains(frag, "/else/") || strings.HasSuffix(frag, "/then") || strings.HasSuffix(frag, "/else")
+		for _, l := range (*out)[first:] {
+			l.conditional = cond
+		}
+	}()
 	switch k := ve.ErrorKind.(type) {
 	case *kind.Required:
 		for _, m := range k.Missing {
