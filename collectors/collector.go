@@ -1,7 +1,26 @@
-// Package collectors holds what every provider's collector shares: the Collector interface and
-// the provider-neutral options (regions, services, concurrency, endpoint, timeout, progress).
-// Each provider lives in a subpackage (collectors/aws, ...) and turns its SDK's responses into
-// snapshot resources, recording every failed call as a snapshot error entry.
+// Package collectors holds what every provider's collector shares with the CLI: the Collector
+// interface, the provider-neutral options (regions, services, concurrency, endpoint, timeout,
+// progress) and the provider registry (Register, Providers) the CLI builds its collect, scan
+// and permissions subcommands from.
+//
+// Each provider lives in a subpackage (collectors/aws, collectors/gcp, collectors/azure) built
+// on the collector framework in collectors/collection: it turns its SDK's responses into
+// snapshot resources, records every failed call as a snapshot error entry, and registers
+// itself here in an init function. A new provider writes:
+//
+//   - collectors/<p>/doc.go: the package comment, the pattern its services follow;
+//   - collectors/<p>/collector.go: the run state embedding *collection.Run, Collect (identify
+//     the account, create the shared resources, discover regions, services.Collect), the error
+//     classifier and the client factory;
+//   - collectors/<p>/operations.go: the operation registry, the read-only rule, the request
+//     guard calling collection.CheckCall, and the permissions document;
+//   - collectors/<p>/provider.go: collectors.Register(Provider{...});
+//   - collectors/<p>/<service>.go: one file and one type per service;
+//   - collectors/<p>/<p>fake/: the fake cloud, a fakecloud.Core under the provider's wire
+//     protocols, one handler file per service;
+//   - collectors/<p>/conformance_test.go: collectortest.Run with the provider's adapter;
+//   - a blank import of collectors/<p> in cmd/incloud/providers.go;
+//   - policies/schemas/<p>/, policies/<p>/ checks and testdata/snapshots/<p>-demo*.json.
 package collectors
 
 import (

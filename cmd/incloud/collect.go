@@ -13,26 +13,34 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/incloud/incloud/collectors"
-	awscollector "github.com/incloud/incloud/collectors/aws"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
-// collectFlags are the flags of every command that collects from AWS (collect aws, scan aws).
+// collectFlags are the flags of every command that collects (collect <provider>, scan
+// <provider>): the provider-neutral ones and the provider's own.
 type collectFlags struct {
+	provider    collectors.Provider
 	regions     []string
 	services    []string
-	profile     string
+	own         map[string]*string
 	endpointURL string
 	concurrency int
 	timeout     time.Duration
 	quiet       bool
 }
 
+func newCollectFlags(p collectors.Provider) *collectFlags {
+	return &collectFlags{provider: p, own: map[string]*string{}}
+}
+
 func (f *collectFlags) register(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&f.regions, "regions", nil, "regions to collect, comma-separated (default: every region enabled for the account)")
-	fs.StringSliceVar(&f.services, "services", nil, "services to collect, comma-separated (default: all: "+strings.Join(awscollector.ServiceNames(), ", ")+")")
-	fs.StringVar(&f.profile, "profile", "", "shared config profile (default: the SDK's standard chain: environment, AWS_PROFILE, SSO, web identity, instance role)")
-	fs.StringVar(&f.endpointURL, "endpoint-url", "", "send every API request to this URL (default: AWS's endpoints, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>)")
+	p := f.provider
+	fs.StringSliceVar(&f.regions, "regions", nil, "regions to collect, comma-separated (default: "+p.RegionsHelp+")")
+	fs.StringSliceVar(&f.services, "services", nil, "services to collect, comma-separated (default: all: "+strings.Join(p.Services(), ", ")+")")
+	for _, fl := range p.Flags {
+		f.own[fl.Name] = fs.String(fl.Name, "", fl.Usage)
+	}
+	fs.StringVar(&f.endpointURL, "endpoint-url", "", "send every API request to this URL (default: "+p.EndpointHelp+")")
 	fs.IntVar(&f.concurrency, "concurrency", collectors.DefaultConcurrency, "API requests in flight at once")
 	fs.DurationVar(&f.timeout, "timeout", 0, "stop collecting after this long and keep what was collected, marked incomplete (default: no limit)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr")
@@ -47,12 +55,12 @@ func (f *collectFlags) check() error {
 		return fmt.Errorf("--timeout must not be negative, got %v", f.timeout)
 	}
 	known := map[string]bool{}
-	for _, s := range awscollector.ServiceNames() {
+	for _, s := range f.provider.Services() {
 		known[s] = true
 	}
 	for _, s := range f.services {
 		if !known[strings.ToLower(strings.TrimSpace(s))] {
-			return fmt.Errorf("--services: unknown AWS service %q (known: %s)", s, strings.Join(awscollector.ServiceNames(), ", "))
+			return fmt.Errorf("--services: unknown %s service %q (known: %s)", f.provider.Title, s, strings.Join(f.provider.Services(), ", "))
 		}
 	}
 	return nil
@@ -62,9 +70,9 @@ func (f *collectFlags) check() error {
 // 130 or 143, as a shell reports them), after what was collected has been written.
 var errInterrupted = errors.New("interrupted: the snapshot written is incomplete")
 
-// collectAWS runs the AWS collector with the flags. It returns the snapshot, also when the
+// collect runs the provider's collector with the flags. It returns the snapshot, also when the
 // collection was interrupted (complete: false), and whether Ctrl-C interrupted it.
-func (f *collectFlags) collectAWS(cmd *cobra.Command) (*snapshot.Snapshot, bool, error) {
+func (f *collectFlags) collect(cmd *cobra.Command) (*snapshot.Snapshot, bool, error) {
 	if err := f.check(); err != nil {
 		return nil, false, usageError(err)
 	}
@@ -78,21 +86,25 @@ func (f *collectFlags) collectAWS(cmd *cobra.Command) (*snapshot.Snapshot, bool,
 		ctx, cancel = context.WithTimeout(parent, f.timeout)
 		defer cancel()
 	}
-	cfg, err := awscollector.LoadConfig(ctx, f.profile)
-	if err != nil {
-		return nil, false, usageError(err)
+	own := map[string]string{}
+	for name, v := range f.own {
+		own[name] = *v
 	}
 	stderr := cmd.ErrOrStderr()
 	progress := newProgress(stderr, f.quiet, isTerminal(stderr))
-	start := time.Now()
-	snap, err := awscollector.New(cfg, collectors.Options{
+	c, err := f.provider.New(ctx, own, collectors.Options{
 		Regions:     f.regions,
 		Services:    f.services,
 		Concurrency: f.concurrency,
 		EndpointURL: f.endpointURL,
 		Progress:    progress,
 		Version:     version,
-	}).Collect(ctx)
+	})
+	if err != nil {
+		return nil, false, usageError(err)
+	}
+	start := time.Now()
+	snap, err := c.Collect(ctx)
 	progress.Close()
 	if err != nil {
 		return nil, false, err
@@ -101,8 +113,8 @@ func (f *collectFlags) collectAWS(cmd *cobra.Command) (*snapshot.Snapshot, bool,
 	for _, rs := range snap.Resources {
 		n += len(rs)
 	}
-	progress.Log(fmt.Sprintf("collected %d resources of account %s in %v, %d collection error(s)",
-		n, snap.Account, time.Since(start).Round(time.Millisecond), len(snap.Errors)))
+	progress.Log(fmt.Sprintf("collected %d resources of %s %s in %v, %d collection error(s)",
+		n, f.provider.Account, snap.Account, time.Since(start).Round(time.Millisecond), len(snap.Errors)))
 	return snap, parent.Err() != nil, nil
 }
 
@@ -111,25 +123,22 @@ func newCollectCmd() *cobra.Command {
 		Use:   "collect",
 		Short: "Snapshot a cloud account's customer-side configuration",
 	}
-	cmd.AddCommand(newCollectAWSCmd())
+	for _, p := range collectors.Providers() {
+		cmd.AddCommand(newCollectProviderCmd(p))
+	}
 	return cmd
 }
 
-func newCollectAWSCmd() *cobra.Command {
-	var f collectFlags
+func newCollectProviderCmd(p collectors.Provider) *cobra.Command {
+	f := newCollectFlags(p)
 	var out string
 	cmd := &cobra.Command{
-		Use:   "aws",
-		Short: "Snapshot an AWS account (read-only API calls; see 'incloud permissions aws')",
-		Long: `Collects one AWS account's customer-side configuration into a snapshot: IAM, S3 and the
-other services of --services, in every enabled region (or --regions). Credentials and endpoints come
-from the SDK's standard chain; AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured. Every
-call that fails (AccessDenied, throttling that outlasts the retries, a timeout) is recorded in the
-snapshot's errors and the collection goes on. Ctrl-C or --timeout stops it cleanly and writes what
-was collected, marked incomplete.`,
-		Args: cobra.NoArgs,
+		Use:   p.Name,
+		Short: fmt.Sprintf("Snapshot one %s (read-only API calls; see 'incloud permissions %s')", p.Account, p.Name),
+		Long:  p.CollectHelp,
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			snap, interrupted, err := f.collectAWS(cmd)
+			snap, interrupted, err := f.collect(cmd)
 			if err != nil {
 				return err
 			}

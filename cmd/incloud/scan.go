@@ -1,7 +1,11 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
+
+	"github.com/incloud/incloud/collectors"
 
 	"github.com/incloud/incloud/pkg/snapshot"
 )
@@ -11,20 +15,22 @@ func newScanCmd() *cobra.Command {
 		Use:   "scan",
 		Short: "Collect a cloud account and evaluate the checks in one go",
 	}
-	cmd.AddCommand(newScanAWSCmd())
+	for _, p := range collectors.Providers() {
+		cmd.AddCommand(newScanProviderCmd(p))
+	}
 	return cmd
 }
 
-func newScanAWSCmd() *cobra.Command {
-	var cf collectFlags
+func newScanProviderCmd(p collectors.Provider) *cobra.Command {
+	cf := newCollectFlags(p)
 	var rf reportFlags
 	var snapshotOut string
 	cmd := &cobra.Command{
-		Use:   "aws",
-		Short: "Collect an AWS account and evaluate the AWS checks over it",
-		Long: `Runs 'incloud collect aws' and evaluates the checks over the snapshot, as 'incloud eval' would.
+		Use:   p.Name,
+		Short: fmt.Sprintf("Collect one %s and evaluate the %s checks over it", p.Account, p.Title),
+		Long: fmt.Sprintf(`Runs 'incloud collect %s' and evaluates the checks over the snapshot, as 'incloud eval' would.
 --snapshot-out keeps the snapshot. What could not be collected makes the dependent checks report
-'error', never 'pass'.`,
+'error', never 'pass'.`, p.Name),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Check the report flags and load the checks before contacting AWS, so bad input
@@ -37,7 +43,7 @@ func newScanAWSCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			snap, interrupted, err := cf.collectAWS(cmd)
+			snap, interrupted, err := cf.collect(cmd)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,7 @@
+package main
+
+// The providers: each registers itself with collectors.Register, and collect, scan and
+// permissions build a subcommand for every registered one.
+import (
+	_ "github.com/incloud/incloud/collectors/aws"
+)

@@ -1,0 +1,47 @@
+package aws
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/incloud/incloud/collectors"
+)
+
+func init() {
+	collectors.Register(collectors.Provider{
+		Name:    "aws",
+		Title:   "AWS",
+		Account: "AWS account",
+		CollectHelp: `Collects one AWS account's customer-side configuration into a snapshot: IAM, S3 and the
+other services of --services, in every enabled region (or --regions). Credentials and endpoints come
+from the SDK's standard chain; AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured. Every
+call that fails (AccessDenied, throttling that outlasts the retries, a timeout) is recorded in the
+snapshot's errors and the collection goes on. Ctrl-C or --timeout stops it cleanly and writes what
+was collected, marked incomplete.`,
+		Services: ServiceNames,
+		Flags: []collectors.Flag{{Name: "profile",
+			Usage: "shared config profile (default: the SDK's standard chain: environment, AWS_PROFILE, SSO, web identity, instance role)"}},
+		RegionsHelp:  "every region enabled for the account",
+		EndpointHelp: "AWS's endpoints, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>",
+		New: func(ctx context.Context, flags map[string]string, opts collectors.Options) (collectors.Collector, error) {
+			cfg, err := LoadConfig(ctx, flags["profile"])
+			if err != nil {
+				return nil, err
+			}
+			return New(cfg, opts), nil
+		},
+		PermissionsHelp: `Prints the IAM policy JSON that grants exactly the API actions the AWS collector can call: every
+one a List, Get or Describe action, plus iam:GenerateCredentialReport. Attach it to the auditing role
+instead of broad managed policies.`,
+		Permissions: func(w io.Writer) error {
+			data, err := json.MarshalIndent(MinimalPolicy(), "", "  ")
+			if err != nil {
+				return fmt.Errorf("encode policy: %w", err)
+			}
+			_, err = fmt.Fprintf(w, "%s\n", data)
+			return err
+		},
+	})
+}
