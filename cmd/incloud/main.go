@@ -160,6 +160,7 @@ and reports who is responsible for each finding.`,
 	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd())
 	addExtraCommands(root)
 	addTerminalFlags(root)
+	useConfigFile(root)
 	useBooleanFlagUsage(root)
 	registerCompletions(root)
 	return root
