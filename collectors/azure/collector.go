@@ -1,0 +1,266 @@
+package azure
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+
+	"github.com/incloud/incloud/collectors"
+	"github.com/incloud/incloud/collectors/collection"
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+const (
+	// CollectorName is written into every snapshot.
+	CollectorName = "incloud-azure"
+	// DefaultRequestTimeout bounds one request attempt unless Options.RequestTimeout says otherwise.
+	DefaultRequestTimeout = 30 * time.Second
+	// DefaultRetryMaxAttempts bounds the attempts per request (429 and 5xx are retried).
+	DefaultRetryMaxAttempts = 6
+
+	moduleName    = "incloud/collectors/azure"
+	moduleVersion = "v0.1.0"
+
+	armAudience   = "https://management.azure.com"
+	graphEndpoint = "https://graph.microsoft.com"
+)
+
+// Credential returns azidentity's default chain: environment service principal (secret or
+// certificate), workload identity federation (GitHub Actions OIDC), managed identity, Azure CLI.
+// Go's proxy (HTTPS_PROXY) and CA (SSL_CERT_FILE) settings apply to it and to every client.
+func Credential() (azcore.TokenCredential, error) {
+	cred, err := azidentity.NewDefaultAzureCredential(nil)
+	if err != nil {
+		return nil, fmt.Errorf("azure credentials: %w", err)
+	}
+	return cred, nil
+}
+
+// Collector snapshots one Azure subscription and its tenant's settings.
+type Collector struct {
+	arm          api
+	graph        api
+	subscription string
+	opts         collectors.Options
+}
+
+var _ collectors.Collector = (*Collector)(nil)
+
+// services is the Azure service registry; each service file registers itself.
+var services = collection.NewServices[*run]("Azure")
+
+// ServiceNames returns the --services names.
+func ServiceNames() []string { return services.Names() }
+
+// ServiceOwns returns every service's owns declaration.
+func ServiceOwns() map[string][]string { return services.Owns() }
+
+// New returns a collector of subscription ("" : the only one the credential can see) reading
+// with cred. It never registers resource providers (azcore's ARM pipeline would, on a
+// MissingSubscriptionRegistration answer: that is a write) and sends only GET requests.
+func New(cred azcore.TokenCredential, subscription string, opts collectors.Options) (*Collector, error) {
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	attempts := opts.RetryMaxAttempts
+	if attempts <= 0 {
+		attempts = DefaultRetryMaxAttempts
+	}
+	retry := policy.RetryOptions{MaxRetries: int32(attempts - 1), TryTimeout: timeout}
+	if opts.RetryMaxBackoff > 0 {
+		retry.RetryDelay = opts.RetryMaxBackoff / 4
+		retry.MaxRetryDelay = opts.RetryMaxBackoff
+	}
+	armBase, graphBase := cloud.AzurePublic.Services[cloud.ResourceManager].Endpoint, graphEndpoint
+	insecure := false
+	if opts.EndpointURL != "" {
+		u, err := url.Parse(opts.EndpointURL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("endpoint URL %q: want scheme://host[:port]", opts.EndpointURL)
+		}
+		armBase, graphBase = strings.TrimSuffix(opts.EndpointURL, "/"), strings.TrimSuffix(opts.EndpointURL, "/")
+		// Tokens over plain HTTP only to a fake on this machine.
+		insecure = u.Scheme == "http" && isLoopback(u.Hostname())
+	}
+	transport := guard{next: &http.Client{}}
+	client := policy.ClientOptions{
+		Cloud: cloud.Configuration{Services: map[cloud.ServiceName]cloud.ServiceConfiguration{
+			cloud.ResourceManager: {Endpoint: armBase, Audience: armAudience},
+		}},
+		Retry:                           retry,
+		Transport:                       transport,
+		InsecureAllowCredentialWithHTTP: insecure,
+		Telemetry:                       policy.TelemetryOptions{ApplicationID: "incloud"},
+	}
+	armClient, err := arm.NewClient(moduleName, moduleVersion, cred, &arm.ClientOptions{ClientOptions: client, DisableRPRegistration: true})
+	if err != nil {
+		return nil, fmt.Errorf("ARM client: %w", err)
+	}
+	graphClient, err := azcore.NewClient(moduleName, moduleVersion, runtime.PipelineOptions{
+		PerRetry: []policy.Policy{runtime.NewBearerTokenPolicy(cred, []string{graphEndpoint + "/.default"},
+			&policy.BearerTokenOptions{InsecureAllowCredentialWithHTTP: insecure})},
+	}, &client)
+	if err != nil {
+		return nil, fmt.Errorf("Microsoft Graph client: %w", err)
+	}
+	return &Collector{
+		arm:          api{base: armBase, pl: armClient.Pipeline(), next: "nextLink"},
+		graph:        api{base: graphBase, pl: graphClient.Pipeline(), next: "@odata.nextLink"},
+		subscription: subscription,
+		opts:         opts,
+	}, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// run is the state of one collection.
+type run struct {
+	*collection.Run
+	arm, graph   api
+	subscription string
+	tenant       string
+}
+
+// subscriptionsAPI is the subscriptions API version.
+const subscriptionsAPI = "2022-12-01"
+
+var opSubscriptionsRead = registerARM("Microsoft.Resources", "subscriptions/read", "/subscriptions/[^/]+")
+
+func init() { addRoute(opSubscriptionsRead, "/subscriptions") }
+
+type armSubscription struct {
+	SubscriptionID string `json:"subscriptionId"`
+	TenantID       string `json:"tenantId"`
+	DisplayName    string `json:"displayName"`
+	State          string `json:"state"`
+}
+
+// Collect reads the subscription. It fails only when the subscription cannot be identified;
+// every other failure is an error entry in the snapshot.
+func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
+	svcs, err := services.Select(c.opts.Services)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := c.identify(ctx)
+	if err != nil {
+		return nil, err
+	}
+	snap := snapshot.New("azure", sub.SubscriptionID, c.opts.Clock()())
+	snap.Collector = snapshot.Collector{Name: CollectorName, Version: c.opts.Version}
+	r := &run{arm: c.arm, graph: c.graph, subscription: sub.SubscriptionID, tenant: sub.TenantID}
+	r.Run = collection.NewRun(ctx, snap, c.opts, classify)
+	services.Collect(r.Run, collection.Plan[*run]{State: r, Selected: svcs})
+	return snap, nil
+}
+
+// identify reads the subscription named, or the only one the credential can see.
+func (c *Collector) identify(ctx context.Context) (armSubscription, error) {
+	ctx = collection.WithOperation(ctx, opSubscriptionsRead)
+	if c.subscription != "" {
+		var s armSubscription
+		if err := c.arm.get(ctx, "/subscriptions/"+url.PathEscape(c.subscription)+"?api-version="+subscriptionsAPI, &s); err != nil {
+			return s, fmt.Errorf("read subscription %s: %s", c.subscription, describe(err))
+		}
+		return s, nil
+	}
+	subs, err := listAll[armSubscription](ctx, c.arm, "/subscriptions?api-version="+subscriptionsAPI)
+	if err != nil {
+		return armSubscription{}, fmt.Errorf("list subscriptions: %s", describe(err))
+	}
+	switch len(subs) {
+	case 1:
+		return subs[0], nil
+	case 0:
+		return armSubscription{}, errors.New("the credential sees no subscription: grant it a role on the subscription to audit")
+	}
+	var names []string
+	for _, s := range subs {
+		names = append(names, fmt.Sprintf("%s (%s)", s.SubscriptionID, s.DisplayName))
+	}
+	sort.Strings(names)
+	return armSubscription{}, fmt.Errorf("the credential sees %d subscriptions; choose one with --subscription: %s", len(subs), strings.Join(names, ", "))
+}
+
+func describe(err error) string {
+	code, msg, _ := classify(err)
+	if code == "" {
+		return err.Error()
+	}
+	return code + ": " + msg
+}
+
+// classify turns an ARM or Graph error answer into its code and message (AuthorizationFailed,
+// Authorization_RequestDenied, MissingSubscriptionRegistration, TooManyRequests, ...).
+func classify(err error) (code, msg string, ok bool) {
+	var re *azcore.ResponseError
+	if errors.As(err, &re) {
+		code, msg = re.ErrorCode, http.StatusText(re.StatusCode)
+		if re.RawResponse != nil {
+			var body struct {
+				Error struct {
+					Code    string `json:"code"`
+					Message string `json:"message"`
+				} `json:"error"`
+			}
+			if data, err := runtime.Payload(re.RawResponse); err == nil && json.Unmarshal(data, &body) == nil {
+				if body.Error.Code != "" {
+					code = body.Error.Code
+				}
+				if body.Error.Message != "" {
+					msg = body.Error.Message
+				}
+			}
+		}
+		if code == "" {
+			code = fmt.Sprintf("HTTP%d", re.StatusCode)
+		}
+		return code, msg, true
+	}
+	return collection.CommonCode(err)
+}
+
+// armResource holds what every ARM resource carries.
+type armResource struct {
+	ID       string            `json:"id"`
+	Name     string            `json:"name"`
+	Location string            `json:"location"`
+	Tags     map[string]string `json:"tags"`
+}
+
+// base returns the snapshot base attributes of an ARM resource.
+func (a armResource) base() snapshot.Resource {
+	tags := map[string]string{}
+	for k, v := range a.Tags {
+		tags[k] = v
+	}
+	region := strings.ToLower(strings.ReplaceAll(a.Location, " ", ""))
+	if region == "" {
+		region = snapshot.GlobalRegion
+	}
+	return snapshot.Resource{"id": a.ID, "name": a.Name, "region": region, "tags": tags}
+}
+
+// subscriptionPath is the ARM path of the run's subscription.
+func (r *run) subscriptionPath() string { return "/subscriptions/" + r.subscription }

@@ -1,0 +1,44 @@
+// Package azure collects one Azure subscription's customer-side configuration, and its tenant's
+// Microsoft Entra ID settings, into a snapshot (the resource types of
+// policies/schemas/azure/README.md), on the collector framework of collectors/collection (read
+// its package comment first).
+//
+// Status: work in progress. The services collected so far are "storage" (azure_storage_account)
+// and "entra" (azure_entra_user). The other types the Azure checks read are not collected yet,
+// so the package is not registered with the CLI: `incloud collect azure` does not exist, and
+// the Azure checks run on snapshots written by other means (`incloud eval
+// testdata/snapshots/azure-demo.json`).
+//
+// # SDK choice
+//
+// Requests go through azcore pipelines (ARM: arm.NewClient; Microsoft Graph: azcore.NewClient
+// with a bearer-token policy for graph.microsoft.com), as typed GETs decoded into small structs
+// of this package, with "nextLink" / "@odata.nextLink" paging (rest.go). The arm* resource
+// modules and the Graph SDK are not used: each arm* module is large and the Graph SDK very large,
+// and the collector needs a few GETs from each, so compiling them would cost CI's cold builds far
+// more than the few structs do. azcore still brings what matters: token acquisition
+// (azidentity.NewDefaultAzureCredential), the retry policy (429 with Retry-After, 5xx with
+// backoff, bounded by --timeout through the context), and the ARM pipeline with its automatic
+// resource-provider registration turned off (DisableRPRegistration: it would write).
+//
+// # Read-only by construction
+//
+// Every request passes the guard transport (operations.go): only GET, only for a registered
+// operation, only inside a Run.Call for that operation. The registry's read-only rule accepts
+// ARM "…/read" permissions, Key Vault's "…/secrets/readMetadata/action" and Graph "*.Read.All"
+// application permissions; nothing that returns keys or secret values (listKeys, secret values,
+// publishing credentials, app settings) is registered. MinimalRole is the custom role (the JSON
+// `az role definition create` reads) with exactly the permissions registered, plus the Graph
+// application permissions.
+//
+// # Adding a service
+//
+// One file per service, as storage.go and entra.go: register each operation with registerARM
+// (resource provider namespace, permission without the namespace, path pattern) or
+// registerGraph; register the service in init with what it Owns; a type holding the run whose
+// Start schedules a list task; the list task adds each resource with every schema attribute
+// (null until its follow-up call fills it) and schedules one task per follow-up call; every
+// call runs in r.Call with a Target naming the attributes a failure leaves unknown. Serve the
+// same operations from the seed in azurefake (one file per service) and extend the fixtures of
+// collector_test.go, the package's one test file.
+package azure
