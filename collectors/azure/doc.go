@@ -3,8 +3,10 @@
 // policies/schemas/azure/README.md), on the collector framework of collectors/collection (read
 // its package comment first).
 //
-// Status: work in progress. The services collected so far are "storage" (azure_storage_account)
-// and "entra" (azure_entra_user). The other types the Azure checks read are not collected yet,
+// Status: work in progress. The services collected so far: "storage" (azure_storage_account),
+// "entra" (azure_entra_user), "authorization" (azure_authorization_role_definition), "monitor"
+// (azure_monitor_activity_log_alert), "cosmosdb", "compute" (azure_compute_disk), "postgresql"
+// and "mysql" (flexible servers). The other types the Azure checks read are not collected yet,
 // so the package is not registered with the CLI: `incloud collect azure` does not exist, and
 // the Azure checks run on snapshots written by other means (`incloud eval
 // testdata/snapshots/azure-demo.json`).
@@ -33,7 +35,8 @@
 //
 // # Adding a service
 //
-// One file per service, as storage.go and entra.go: register each operation with registerARM
+// One file per service, as storage.go, entra.go or cosmosdb.go (listARM and followARM in arm.go
+// do the list-then-follow-up pattern): register each operation with registerARM
 // (resource provider namespace, permission without the namespace, path pattern) or
 // registerGraph; register the service in init with what it Owns; a type holding the run whose
 // Start schedules a list task; the list task adds each resource with every schema attribute

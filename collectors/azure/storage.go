@@ -55,15 +55,8 @@ type storageAccount struct {
 			DefaultAction *string `json:"defaultAction"`
 			Bypass        *string `json:"bypass"`
 		} `json:"networkAcls"`
-		PrivateEndpointConnections []struct {
-			Name       string `json:"name"`
-			Properties struct {
-				PrivateLinkServiceConnectionState struct {
-					Status string `json:"status"`
-				} `json:"privateLinkServiceConnectionState"`
-			} `json:"properties"`
-		} `json:"privateEndpointConnections"`
-		KeyPolicy *struct {
+		PrivateEndpointConnections privateEndpointConnections `json:"privateEndpointConnections"`
+		KeyPolicy                  *struct {
 			KeyExpirationPeriodInDays *int `json:"keyExpirationPeriodInDays"`
 		} `json:"keyPolicy"`
 		KeyCreationTime struct {
@@ -117,11 +110,7 @@ func storageResource(a storageAccount) snapshot.Resource {
 		}
 	}
 	res["network_bypass"] = bypass
-	pes := []any{}
-	for _, pe := range p.PrivateEndpointConnections {
-		pes = append(pes, map[string]any{"name": pe.Name, "status": pe.Properties.PrivateLinkServiceConnectionState.Status})
-	}
-	res["private_endpoint_connections"] = pes
+	res["private_endpoint_connections"] = p.PrivateEndpointConnections.value()
 	res["key_expiration_period_days"] = nil
 	if p.KeyPolicy != nil && p.KeyPolicy.KeyExpirationPeriodInDays != nil {
 		res["key_expiration_period_days"] = *p.KeyPolicy.KeyExpirationPeriodInDays

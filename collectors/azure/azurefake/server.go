@@ -44,6 +44,7 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.subscriptionRoutes()
 	s.storageRoutes()
 	s.graphRoutes()
+	s.serviceRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }
