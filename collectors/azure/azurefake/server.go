@@ -45,6 +45,8 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.storageRoutes()
 	s.graphRoutes()
 	s.serviceRoutes()
+	s.sqlRoutes()
+	s.appServiceRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }

@@ -63,12 +63,7 @@ func (s *Server) serviceRoutes() {
 	s.flexibleServers("Microsoft.DBforMySQL", "azure_mysql_flexible_server")
 	s.armSub("Microsoft.DBforPostgreSQL:flexibleServers/firewallRules/read", "("+rg+"/providers/Microsoft.DBforPostgreSQL/flexibleServers/[^/]+)/firewallRules", "azure_postgresql_flexible_server",
 		func(w http.ResponseWriter, req *http.Request, r snapshot.Resource, _ []string) {
-			var items []any
-			for _, f := range list(r["firewall_rules"]) {
-				m := obj(f)
-				items = append(items, map[string]any{"name": m["name"], "properties": map[string]any{"startIpAddress": m["start_ip_address"], "endIpAddress": m["end_ip_address"]}})
-			}
-			s.page(w, req, items, "nextLink")
+			s.page(w, req, firewallRules(r["firewall_rules"]), "nextLink")
 		})
 }
 
