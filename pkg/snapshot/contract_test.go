@@ -232,6 +232,8 @@ func TestNumbersInRange(t *testing.T) {
 	tests := []struct{ name, old, new, where string }{
 		{"retention -1", `"backup_retention_period": 1,`, `"backup_retention_period": -1,`, "backup_retention_period"},
 		{"retention 1e999", `"backup_retention_period": 1,`, `"backup_retention_period": 1e999,`, "backup_retention_period"},
+		// Found by FuzzRead: an exact comparison would expand 10^999999999 and never finish.
+		{"retention 1e999999999", `"backup_retention_period": 1,`, `"backup_retention_period": 1e999999999,`, "backup_retention_period"},
 		{"tcp to_port -1", sgPort, strings.Replace(sgPort, "22", "-1", 1), "to_port"},
 		{"port 65536", sgPort, strings.Replace(sgPort, "22", "65536", 1), "to_port"},
 		{"attachment_count -1", `"attachment_count": 1,`, `"attachment_count": -1,`, "attachment_count"},

@@ -111,6 +111,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 	p.skipSpace()
 	base := len(p.items)
 	defer func() { p.items = p.items[:base] }()
+	var seen map[ast.String]struct{}
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return ast.NewObject(), nil
@@ -125,7 +126,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if p.hasKey(base, k) {
+		if p.hasKey(base, k, &seen) {
 			return nil, p.errorAt(keyAt, "duplicate key %s in object", k)
 		}
 		p.skipSpace()
@@ -188,24 +189,32 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 	}
 }
 
-// hasKey tells whether the object being read (its items from base on) already has key k. Keys
-// are interned, so the common case compares pointers; large objects use a map.
-func (p *jsonParser) hasKey(base int, k *ast.Term) bool {
-	items := p.items[base:]
-	if len(items) <= 16 {
-		ks := k.Value.(ast.String)
-		for _, it := range items {
-			if it[0] == k || it[0].Value.(ast.String) == ks {
-				return true
-			}
+// hasKey tells whether the object being read (its items from base on) already has key k, and
+// records k. Keys are interned, so small objects compare pointers (then strings); from 16 keys on,
+// the object keeps a set.
+func (p *jsonParser) hasKey(base int, k *ast.Term, seen *map[ast.String]struct{}) bool {
+	ks := k.Value.(ast.String)
+	if *seen != nil {
+		if _, dup := (*seen)[ks]; dup {
+			return true
 		}
+		(*seen)[ks] = struct{}{}
 		return false
 	}
-	seen := make(map[ast.String]bool, len(items))
+	items := p.items[base:]
 	for _, it := range items {
-		seen[it[0].Value.(ast.String)] = true
+		if it[0] == k || it[0].Value.(ast.String) == ks {
+			return true
+		}
 	}
-	return seen[k.Value.(ast.String)]
+	if len(items) >= 16 {
+		*seen = make(map[ast.String]struct{}, 2*len(items))
+		for _, it := range items {
+			(*seen)[it[0].Value.(ast.String)] = struct{}{}
+		}
+		(*seen)[ks] = struct{}{}
+	}
+	return false
 }
 
 // key reads an object key as a shared, interned term.

@@ -2,7 +2,8 @@ package snapshot
 
 import (
 	"fmt"
-	"math/big"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ type shape struct {
 	dateTime   bool
 	minLength  int
 	// minimum and maximum bound numbers when set.
-	minimum, maximum *big.Rat
+	minimum, maximum *float64
 	// cond is if/then/else; all is allOf.
 	cond *condition
 	all  []*shape
@@ -130,10 +131,9 @@ func compileShape(raw map[string]any) (*shape, error) {
 		}
 		s.enum = append(s.enum, v)
 	}
-	for k, dst := range map[string]**big.Rat{"minimum": &s.minimum, "maximum": &s.maximum} {
+	for k, dst := range map[string]**float64{"minimum": &s.minimum, "maximum": &s.maximum} {
 		if n, ok := raw[k].(float64); ok {
-			*dst = new(big.Rat)
-			(*dst).SetFloat64(n)
+			*dst = &n
 		}
 	}
 	sub := func(k string) (*shape, error) {
@@ -230,24 +230,22 @@ func (s *shape) check(v ast.Value) string {
 	return ""
 }
 
-// checkBounds checks a number against minimum and maximum.
+// checkBounds checks a number against minimum and maximum. The bounds the schemas use are far
+// within float64's exact range; a number too large for a float64 (1e999) is out of any range.
+// (No big.Rat here: "1e999999999" would take forever to expand.)
 func (s *shape) checkBounds(v ast.Number) string {
 	if s.minimum == nil && s.maximum == nil {
 		return ""
 	}
-	var n *big.Rat
-	if i, ok := v.Int64(); ok && !strings.ContainsAny(string(v), ".eE") {
-		n = new(big.Rat).SetInt64(i)
-	} else if r, ok := new(big.Rat).SetString(string(v)); ok && len(v) < 40 {
-		n = r
-	} else {
+	n, err := strconv.ParseFloat(string(v), 64)
+	if err != nil || math.IsInf(n, 0) {
 		return "is out of range"
 	}
-	if s.minimum != nil && n.Cmp(s.minimum) < 0 {
-		return fmt.Sprintf("is less than %s", s.minimum.RatString())
+	if s.minimum != nil && n < *s.minimum {
+		return fmt.Sprintf("is less than %v", *s.minimum)
 	}
-	if s.maximum != nil && n.Cmp(s.maximum) > 0 {
-		return fmt.Sprintf("is greater than %s", s.maximum.RatString())
+	if s.maximum != nil && n > *s.maximum {
+		return fmt.Sprintf("is greater than %v", *s.maximum)
 	}
 	return ""
 }

@@ -1,5 +1,15 @@
-// Package snapshot is the versioned JSON document that collectors write and policies read: its
-// types, strict reading, atomic writing and validation against the per-resource-type JSON Schemas.
+// Package snapshot is the versioned JSON document that collectors write and policies read, and
+// the whole contract around it, in one place:
+//   - the types (Snapshot, Resource, CollectionError) and atomic writing (WriteFile);
+//   - reading: Read parses a document once, straight into the OPA value the checks evaluate
+//     (jsonvalue.go), and checks its envelope (read.go); keys are exact, a key twice, an id twice
+//     in one type and invalid UTF-8 are refused. Parse returns the same as Go values. The
+//     encoding/json decoder only explains what Read rejects (line, column, JSON path);
+//   - the one rule deciding which collection errors apply to a resource (coverage.go:
+//     CollectionError.Covers, Coverage);
+//   - the resource-type JSON Schemas (schemas.go: LoadSchemas resolves $ref), their fast shape
+//     check over OPA values (shape.go) and the full validator (validate.go), joined by
+//     Validator.Check.
 package snapshot
 
 import (

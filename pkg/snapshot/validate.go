@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -188,6 +189,11 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 			return []error{&SchemaError{Path: base, Message: fmt.Sprintf("cannot be decoded from its JSON: %v", err)}}
 		}
 	}
+	// The JSON Schema library compares numbers exactly (big.Rat): "1e999999999" would take
+	// forever to expand. Such numbers are out of every range the schemas state.
+	if huge := hugeNumbers(base, doc, nil); len(huge) > 0 {
+		return huge
+	}
 	err := ts.compiled.Validate(doc)
 	if err == nil {
 		return nil
@@ -248,6 +254,30 @@ func (ts *typeSchema) validate(base string, r Resource, unread map[string]bool) 
 			typeReported[l.Path] = true
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// hugeNumbers reports the numbers in v (at path) that a float64 cannot hold.
+func hugeNumbers(path string, v any, out []error) []error {
+	switch v := v.(type) {
+	case json.Number:
+		if f, err := strconv.ParseFloat(string(v), 64); err != nil || math.IsInf(f, 0) {
+			out = append(out, &SchemaError{Path: path, Message: fmt.Sprintf("number %.40s is out of range", string(v))})
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			out = hugeNumbers(path+pathKey(k), v[k], out)
+		}
+	case []any:
+		for i, x := range v {
+			out = hugeNumbers(fmt.Sprintf("%s[%d]", path, i), x, out)
+		}
 	}
 	return out
 }
