@@ -25,6 +25,7 @@ package collectors
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/incloud/incloud/pkg/snapshot"
@@ -70,6 +71,9 @@ type Options struct {
 	Now func() time.Time
 	// Version is the collector version written into the snapshot.
 	Version string
+	// Debug receives the cloud SDK's own diagnostics (--debug); nil discards them, so that
+	// they never reach stderr otherwise.
+	Debug io.Writer
 }
 
 // Clock returns o.Now, or time.Now when it is nil.

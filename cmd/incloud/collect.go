@@ -99,6 +99,7 @@ func (f *collectFlags) collect(cmd *cobra.Command) (*snapshot.Snapshot, bool, er
 		EndpointURL: f.endpointURL,
 		Progress:    progress,
 		Version:     version,
+		Debug:       debugWriter(cmd),
 	})
 	if err != nil {
 		return nil, false, usageError(err)

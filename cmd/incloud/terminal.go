@@ -37,6 +37,15 @@ func addTerminalFlags(root *cobra.Command) {
 	root.PersistentFlags().Var(&colorFlag{mode: "auto"}, "color",
 		"colour the table: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never")
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletions(colorModes...))
+	root.PersistentFlags().Bool("debug", false, "print the cloud SDKs' own log lines (retries, credential lookups) to stderr")
+}
+
+// debugWriter is where --debug diagnostics go: stderr with --debug, else nil (discarded).
+func debugWriter(cmd *cobra.Command) io.Writer {
+	if f := cmd.Flag("debug"); f != nil && f.Value.String() == "true" {
+		return cmd.ErrOrStderr()
+	}
+	return nil
 }
 
 // useColor decides whether a table written to w is coloured: --color always or never decide;

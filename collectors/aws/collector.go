@@ -47,9 +47,10 @@ var _ collectors.Collector = (*Collector)(nil)
 
 // LoadConfig loads the SDK's standard configuration chain (environment, shared config and
 // profiles, SSO, web identity, container and instance roles), with profile when it is not empty.
-// The standard AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables stay in effect.
-func LoadConfig(ctx context.Context, profile string) (aws.Config, error) {
-	var fns []func(*config.LoadOptions) error
+// The standard AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables stay in effect. optFns
+// add load options (the SDK's logger).
+func LoadConfig(ctx context.Context, profile string, optFns ...func(*config.LoadOptions) error) (aws.Config, error) {
+	fns := append([]func(*config.LoadOptions) error(nil), optFns...)
 	if profile != "" {
 		fns = append(fns, config.WithSharedConfigProfile(profile))
 	}

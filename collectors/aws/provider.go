@@ -26,7 +26,7 @@ was collected, marked incomplete.`,
 		RegionsHelp:  "every region enabled for the account",
 		EndpointHelp: "AWS's endpoints, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>",
 		New: func(ctx context.Context, flags map[string]string, opts collectors.Options) (collectors.Collector, error) {
-			cfg, err := LoadConfig(ctx, flags["profile"])
+			cfg, err := loadAndCheckConfig(ctx, flags["profile"], opts.Debug)
 			if err != nil {
 				return nil, err
 			}
