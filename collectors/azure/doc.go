@@ -6,8 +6,9 @@
 // Status: work in progress. The services collected so far: "storage" (azure_storage_account),
 // "entra" (azure_entra_user), "authorization" (azure_authorization_role_definition), "monitor"
 // (azure_monitor_activity_log_alert), "cosmosdb", "compute" (azure_compute_disk), "postgresql"
-// and "mysql" (flexible servers), "sql" (servers and databases), "appservice" (web apps). The
-// other types the Azure checks read are not collected yet,
+// and "mysql" (flexible servers), "sql" (servers and databases), "appservice" (web apps),
+// "network" (network security groups with their flow logs, and azure_region: locations, resource
+// counts, Network Watchers). The other types the Azure checks read are not collected yet,
 // so the package is not registered with the CLI: `incloud collect azure` does not exist, and
 // the Azure checks run on snapshots written by other means (`incloud eval
 // testdata/snapshots/azure-demo.json`).

@@ -46,7 +46,7 @@ func (a api) get(ctx context.Context, path string, v any) error {
 }
 
 // list GETs path and every next page, calling each for every item of every page's "value".
-func (a api) list(ctx context.Context, path string, each func(json.RawMessage) error) error {
+func (a api) list(ctx context.Context, path string, each func([]byte) error) error {
 	for path != "" {
 		var page map[string]json.RawMessage
 		if err := a.get(ctx, path, &page); err != nil {
@@ -73,10 +73,17 @@ func (a api) list(ctx context.Context, path string, each func(json.RawMessage) e
 	return nil
 }
 
+func jsonUnmarshal(raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("decode item: %w", err)
+	}
+	return nil
+}
+
 // listAll is list decoding every item into T.
 func listAll[T any](ctx context.Context, a api, path string) ([]T, error) {
 	var out []T
-	err := a.list(ctx, path, func(raw json.RawMessage) error {
+	err := a.list(ctx, path, func(raw []byte) error {
 		var v T
 		if err := json.Unmarshal(raw, &v); err != nil {
 			return fmt.Errorf("decode item: %w", err)

@@ -47,6 +47,7 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.serviceRoutes()
 	s.sqlRoutes()
 	s.appServiceRoutes()
+	s.networkRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }
