@@ -42,7 +42,8 @@ func testOptions(url string) collectors.Options {
 var implemented = map[string]bool{"azure_entra_user": true, "azure_storage_account": true, "azure_authorization_role_definition": true,
 	"azure_monitor_activity_log_alert": true, "azure_cosmosdb_account": true, "azure_compute_disk": true,
 	"azure_postgresql_flexible_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
-	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true}
+	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true,
+	"azure_compute_virtual_machine": true}
 
 // fixture is a demo snapshot cut down to the implemented types and their errors, with the
 // envelope a collection of the implemented services writes.

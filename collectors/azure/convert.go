@@ -1,6 +1,18 @@
 package azure
 
-import "time"
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+)
+
+// isNotFound tells whether err is a 404 answer: for a setting, "not configured".
+func isNotFound(err error) bool {
+	var re *azcore.ResponseError
+	return errors.As(err, &re) && re.StatusCode == http.StatusNotFound
+}
 
 func boolOr(p *bool, def bool) bool {
 	if p == nil {

@@ -5,7 +5,7 @@
 //
 // Status: work in progress. The services collected so far: "storage" (azure_storage_account),
 // "entra" (azure_entra_user), "authorization" (azure_authorization_role_definition), "monitor"
-// (azure_monitor_activity_log_alert), "cosmosdb", "compute" (azure_compute_disk), "postgresql"
+// (azure_monitor_activity_log_alert), "cosmosdb", "compute" (managed disks; VMs with their extensions and Defender's system updates assessment), "postgresql"
 // and "mysql" (flexible servers), "sql" (servers and databases), "appservice" (web apps),
 // "network" (network security groups with their flow logs, and azure_region: locations, resource
 // counts, Network Watchers). The other types the Azure checks read are not collected yet,

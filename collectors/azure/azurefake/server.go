@@ -48,6 +48,7 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.sqlRoutes()
 	s.appServiceRoutes()
 	s.networkRoutes()
+	s.computeRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }
