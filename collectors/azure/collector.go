@@ -140,6 +140,8 @@ type run struct {
 	arm, graph   api
 	subscription string
 	tenant       string
+	// sub is the azure_subscription resource, whose attributes services own.
+	sub snapshot.Resource
 }
 
 // subscriptionsAPI is the subscriptions API version.
@@ -150,10 +152,11 @@ var opSubscriptionsRead = registerARM("Microsoft.Resources", "subscriptions/read
 func init() { addRoute(opSubscriptionsRead, "/subscriptions") }
 
 type armSubscription struct {
-	SubscriptionID string `json:"subscriptionId"`
-	TenantID       string `json:"tenantId"`
-	DisplayName    string `json:"displayName"`
-	State          string `json:"state"`
+	SubscriptionID string            `json:"subscriptionId"`
+	TenantID       string            `json:"tenantId"`
+	DisplayName    string            `json:"displayName"`
+	State          string            `json:"state"`
+	Tags           map[string]string `json:"tags"`
 }
 
 // Collect reads the subscription. It fails only when the subscription cannot be identified;
@@ -171,7 +174,18 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 	snap.Collector = snapshot.Collector{Name: CollectorName, Version: c.opts.Version}
 	r := &run{arm: c.arm, graph: c.graph, subscription: sub.SubscriptionID, tenant: sub.TenantID}
 	r.Run = collection.NewRun(ctx, snap, c.opts, classify)
-	services.Collect(r.Run, collection.Plan[*run]{State: r, Selected: svcs})
+	tags := map[string]string{}
+	for k, v := range sub.Tags {
+		tags[k] = v
+	}
+	r.sub = snapshot.Resource{"id": r.subscriptionPath(), "name": sub.DisplayName, "region": snapshot.GlobalRegion, "tags": tags,
+		"subscription_id": sub.SubscriptionID, "tenant_id": sub.TenantID, "state": sub.State}
+	for _, a := range subscriptionAttrs {
+		r.sub[a] = nil
+	}
+	r.Add("azure_subscription", r.sub)
+	services.Collect(r.Run, collection.Plan[*run]{State: r, Selected: svcs,
+		Shared: map[string][]snapshot.Resource{"azure_subscription": {r.sub}}})
 	return snap, nil
 }
 
@@ -260,6 +274,62 @@ func (a armResource) base() snapshot.Resource {
 		region = snapshot.GlobalRegion
 	}
 	return snapshot.Resource{"id": a.ID, "name": a.Name, "region": region, "tags": tags}
+}
+
+// subscriptionAttrs are the azure_subscription attributes services fill.
+var subscriptionAttrs = []string{"defender_plans", "auto_provisioning", "security_settings", "server_vulnerability_assessment_provider",
+	"security_contacts", "security_benchmark_assignment", "easm_workspaces", "activity_log_diagnostic_settings",
+	"application_insights_components", "bastion_hosts"}
+
+// subTarget is the target of a call filling attributes of the subscription resource.
+func (r *run) subTarget(attrs ...string) collection.Target {
+	return collection.Target{Type: "azure_subscription", ID: r.subscriptionPath(), Region: snapshot.GlobalRegion, Attrs: attrs}
+}
+
+// subGet GETs path below the subscription in one call of op and lets set turn the answer into
+// the attribute's value; notFound (nil: none) is the value of a 404 answer ("not configured").
+func subGet[T any](ctx context.Context, r *run, op *collection.Operation, attr, path string, notFound any, set func(T) any) {
+	r.Call(ctx, op, r.subTarget(attr), func(ctx context.Context) error {
+		var v T
+		err := r.arm.get(ctx, r.subscriptionPath()+path, &v)
+		if notFound != nil && isNotFound(err) {
+			r.Set(r.sub, attr, notFoundValue(notFound))
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		r.Set(r.sub, attr, set(v))
+		return nil
+	})
+}
+
+// subList lists path below the subscription in one call of op into attr, converting each item.
+func subList[T any](ctx context.Context, r *run, op *collection.Operation, attr, path string, conv func(T) any) {
+	r.Call(ctx, op, r.subTarget(attr), func(ctx context.Context) error {
+		list, err := listAll[T](ctx, r.arm, r.subscriptionPath()+path)
+		if err != nil {
+			return err
+		}
+		out := []any{}
+		for _, x := range list {
+			if v := conv(x); v != nil {
+				out = append(out, v)
+			}
+		}
+		r.Set(r.sub, attr, out)
+		return nil
+	})
+}
+
+// nullValue marks a 404 that means null.
+type nullValue struct{}
+
+func notFoundValue(v any) any {
+	if _, ok := v.(nullValue); ok {
+		return nil
+	}
+	return v
 }
 
 // subscriptionPath is the ARM path of the run's subscription.

@@ -43,7 +43,7 @@ var implemented = map[string]bool{"azure_entra_user": true, "azure_storage_accou
 	"azure_monitor_activity_log_alert": true, "azure_cosmosdb_account": true, "azure_compute_disk": true,
 	"azure_postgresql_flexible_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
 	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true,
-	"azure_compute_virtual_machine": true}
+	"azure_compute_virtual_machine": true, "azure_subscription": true}
 
 // fixture is a demo snapshot cut down to the implemented types and their errors, with the
 // envelope a collection of the implemented services writes.
@@ -338,9 +338,11 @@ func assertPermissionsCover(t *testing.T, fake *azurefake.Server) {
 // TestLatency: with 20 ms per request, the default concurrency collects at least 5 times
 // faster than --concurrency 1, and the same snapshot.
 func TestLatency(t *testing.T) {
-	seed := snapshot.New("azure", "11111111-2222-4333-8444-555555555555", testNow)
+	secure := fixture(t, "azure-demo-secure")
+	seed := snapshot.New("azure", secure.Account, testNow)
 	seed.Collector = snapshot.Collector{Name: CollectorName, Version: "test"}
-	base := fixture(t, "azure-demo-secure").Resources["azure_storage_account"][0]
+	seed.Add("azure_subscription", secure.Resources["azure_subscription"]...)
+	base := secure.Resources["azure_storage_account"][0]
 	for i := 0; i < 30; i++ {
 		r := snapshot.Resource{}
 		for k, v := range base {
@@ -351,7 +353,7 @@ func TestLatency(t *testing.T) {
 		r["name"] = name
 		seed.Add("azure_storage_account", r)
 	}
-	seed.Add("azure_entra_user", fixture(t, "azure-demo-secure").Resources["azure_entra_user"]...)
+	seed.Add("azure_entra_user", secure.Resources["azure_entra_user"]...)
 	run := func(concurrency int) (time.Duration, string) {
 		fake := azurefake.New(seed, fakecloud.WithLatency(20*time.Millisecond), fakecloud.WithPageSize(100))
 		defer fake.Close()

@@ -3,6 +3,7 @@ package azure
 import (
 	"errors"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -46,3 +47,5 @@ func timeOrNil(p *string) any {
 	}
 	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
 }
+
+func sortStrings(s []string) { sort.Strings(s) }

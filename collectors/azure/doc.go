@@ -8,7 +8,10 @@
 // (azure_monitor_activity_log_alert), "cosmosdb", "compute" (managed disks; VMs with their extensions and Defender's system updates assessment), "postgresql"
 // and "mysql" (flexible servers), "sql" (servers and databases), "appservice" (web apps),
 // "network" (network security groups with their flow logs, and azure_region: locations, resource
-// counts, Network Watchers). The other types the Azure checks read are not collected yet,
+// counts, Network Watchers; Bastion hosts), "defender" (pricings, auto provisioning, integrations,
+// vulnerability assessment provider, security contacts, the Microsoft cloud security benchmark
+// assignment, EASM workspaces) and, on "monitor", the activity log's diagnostic settings and
+// Application Insights components: azure_subscription is complete. The other types the Azure checks read are not collected yet,
 // so the package is not registered with the CLI: `incloud collect azure` does not exist, and
 // the Azure checks run on snapshots written by other means (`incloud eval
 // testdata/snapshots/azure-demo.json`).

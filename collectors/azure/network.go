@@ -12,16 +12,17 @@ import (
 const networkAPI = "2024-01-01"
 
 var (
-	opNSGsRead      = registerARM("Microsoft.Network", "networkSecurityGroups/read", "/subscriptions/[^/]+/providers/Microsoft.Network/networkSecurityGroups")
-	opWatchersRead  = registerARM("Microsoft.Network", "networkWatchers/read", "/subscriptions/[^/]+/providers/Microsoft.Network/networkWatchers")
-	opFlowLogsRead  = registerARM("Microsoft.Network", "networkWatchers/flowLogs/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/networkWatchers/[^/]+/flowLogs")
-	opLocationsRead = registerARM("Microsoft.Resources", "subscriptions/locations/read", "/subscriptions/[^/]+/locations")
-	opResourcesRead = registerARM("Microsoft.Resources", "subscriptions/resources/read", "/subscriptions/[^/]+/resources")
+	opNSGsRead         = registerARM("Microsoft.Network", "networkSecurityGroups/read", "/subscriptions/[^/]+/providers/Microsoft.Network/networkSecurityGroups")
+	opWatchersRead     = registerARM("Microsoft.Network", "networkWatchers/read", "/subscriptions/[^/]+/providers/Microsoft.Network/networkWatchers")
+	opFlowLogsRead     = registerARM("Microsoft.Network", "networkWatchers/flowLogs/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/networkWatchers/[^/]+/flowLogs")
+	opLocationsRead    = registerARM("Microsoft.Resources", "subscriptions/locations/read", "/subscriptions/[^/]+/locations")
+	opResourcesRead    = registerARM("Microsoft.Resources", "subscriptions/resources/read", "/subscriptions/[^/]+/resources")
+	opBastionHostsRead = registerARM("Microsoft.Network", "bastionHosts/read", "/subscriptions/[^/]+/providers/Microsoft.Network/bastionHosts")
 )
 
 func init() {
 	services.Register(collection.Service[*run]{Name: "network", Global: true,
-		Owns: []string{"azure_network_security_group", "azure_region"}, New: newNetwork})
+		Owns: []string{"azure_network_security_group", "azure_region", "azure_subscription.bastion_hosts"}, New: newNetwork})
 }
 
 // networkService collects network security groups with the flow logs that target them, and one
@@ -52,6 +53,9 @@ func (s *networkService) Start(u *collection.Unit) {
 	u.Go(s.listLocations)
 	u.Go(s.resourceCounts)
 	u.Go(func(ctx context.Context) { s.networkWatchers(ctx, u) })
+	u.Go(func(ctx context.Context) {
+		subList(ctx, s.r, opBastionHostsRead, "bastion_hosts", "/providers/Microsoft.Network/bastionHosts?api-version="+networkAPI, func(b armID) any { return b.ID })
+	})
 }
 
 type armSecurityRule struct {

@@ -49,6 +49,7 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.appServiceRoutes()
 	s.networkRoutes()
 	s.computeRoutes()
+	s.defenderRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }

@@ -26,7 +26,7 @@ func (s *Server) subscription() map[string]any {
 	out := map[string]any{"id": "/subscriptions/" + s.Account(), "subscriptionId": s.Account(), "displayName": s.Account(), "state": "Enabled", "tenantId": ""}
 	if subs := s.Resources("azure_subscription"); len(subs) > 0 {
 		r := subs[0]
-		out["displayName"], out["state"], out["tenantId"] = str(r, "name"), str(r, "state"), str(r, "tenant_id")
+		out["displayName"], out["state"], out["tenantId"], out["tags"] = str(r, "name"), str(r, "state"), str(r, "tenant_id"), r["tags"]
 	}
 	if out["tenantId"] == "" {
 		if ts := s.Resources("azure_tenant"); len(ts) > 0 {
