@@ -98,7 +98,7 @@ func (f *collectFlags) collect(cmd *cobra.Command) (*snapshot.Snapshot, bool, er
 		Concurrency: f.concurrency,
 		EndpointURL: f.endpointURL,
 		Progress:    progress,
-		Version:     version,
+		Version:     buildInfo().String(),
 		Debug:       debugWriter(cmd),
 	})
 	if err != nil {

@@ -10,16 +10,13 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/incloud/incloud/pkg/audit"
-	"github.com/incloud/incloud/pkg/findings"
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
 
 // exitError carries a process exit code. A nil err means the code speaks for itself (1 for
 // findings at or above --fail-on) and nothing more is printed.
@@ -98,9 +95,6 @@ func interruptedError(cmd *cobra.Command, err error) error {
 	return &exitError{code: interruptedCode(cmd.Context()), err: err}
 }
 
-// toolIdentity names this build in reports.
-func toolIdentity() findings.Tool { return findings.Tool{Name: "incloud", Version: version} }
-
 // run executes the CLI and returns the process exit code: 0 fine, 1 findings at or above
 // --fail-on, 2 usage or input errors (with a one-line message on stderr), 128 + the signal
 // when interrupted (130 for Ctrl-C, 143 for SIGTERM).
@@ -143,6 +137,17 @@ func exitCode(ctx context.Context, err error) int {
 	return 2
 }
 
+func init() {
+	// --version prints what `incloud version` does.
+	cobra.AddTemplateFunc("incloudVersion", func() string {
+		var b strings.Builder
+		if err := writeVersion(&b); err != nil {
+			return fmt.Sprintf("incloud %s\n(%v)\n", buildInfo(), err)
+		}
+		return b.String()
+	})
+}
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "incloud",
@@ -150,14 +155,15 @@ func newRootCmd() *cobra.Command {
 		Long: `incloud snapshots the configuration that is the customer's to secure in the cloud (data,
 identities, applications, network controls, governance), evaluates policy-as-code checks over it,
 and reports who is responsible for each finding.`,
-		Version:       version,
+		Version:       buildInfo().String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
 	})
-	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd())
+	root.SetVersionTemplate("{{incloudVersion}}")
+	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd(), newVersionCmd())
 	addExtraCommands(root)
 	addTerminalFlags(root)
 	useConfigFile(root)

@@ -145,10 +145,17 @@ type Target struct {
 	Complete    bool      `json:"complete"`
 }
 
-// Tool names the program that made a report.
+// Tool names the program that made a report, and the build: enough to trace a report to it.
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	// Revision is the VCS revision of the build and Modified whether its tree had changes
+	// (absent when the binary was built without VCS information).
+	Revision string `json:"revision,omitempty"`
+	Modified bool   `json:"modified,omitempty"`
+	// GoVersion and OPAVersion are the Go toolchain and the embedded OPA.
+	GoVersion  string `json:"go_version,omitempty"`
+	OPAVersion string `json:"opa_version,omitempty"`
 }
 
 // Summary counts results.
