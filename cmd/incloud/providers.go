@@ -4,4 +4,5 @@ package main
 // permissions build a subcommand for every registered one.
 import (
 	_ "github.com/incloud/incloud/collectors/aws"
+	_ "github.com/incloud/incloud/collectors/gcp"
 )
