@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/incloud/incloud/pkg/snapshot"
 )
 
 func TestBinaryConfigFile(t *testing.T) {
@@ -61,5 +63,46 @@ color: never
 		if code != 2 || !strings.Contains(errs, tc.want) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, code, errs, tc.want)
 		}
+	}
+}
+
+func TestConfigFileScan(t *testing.T) {
+	dir := t.TempDir()
+	// scan reads the same file; its own keys (regions) are taken, eval's are fine too.
+	cfg := writeFile(t, dir, "incloud.yaml", "fail-on: high\nregions: [eu-west-1]\nbogus: 1\n")
+	code, _, errs := runCLI(t, "scan", "aws", "--config", cfg, "--endpoint-url", "http://127.0.0.1:1")
+	if code != 2 || !strings.Contains(errs, `incloud.yaml:3: unknown key "bogus"`) {
+		t.Errorf("scan aws --config with an unknown key: exit %d, %q", code, errs)
+	}
+	code, out, _ := runCLI(t, "scan", "aws", "--help")
+	if code != 0 || !strings.Contains(out, "--config string") {
+		t.Errorf("scan aws --help lacks --config:\n%s", out)
+	}
+	cfg = writeFile(t, dir, "incloud.yaml", "regions: eu-west-1\nconcurrency: lots\n")
+	code, _, errs = runCLI(t, "scan", "aws", "--config", cfg)
+	if code != 2 || !strings.Contains(errs, `incloud.yaml:2: concurrency: invalid argument "lots"`) {
+		t.Errorf("scan aws --config with a wrong type: exit %d, %q", code, errs)
+	}
+}
+
+func TestConfigFileScanAppliesItsKeys(t *testing.T) {
+	fakeAccount(t, demoSecure)
+	dir := t.TempDir()
+	snapOut := filepath.Join(dir, "snap.json")
+	cfg := writeFile(t, dir, "ci.yaml", "quiet: true\nservices: [s3]\nformat: [json]\nsnapshot-out: "+snapOut+"\ncheck-timeout: 2m\n")
+	code, out, errs := runAWSCLI(t, "scan", "aws", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("scan aws --config: exit %d: %s", code, errs)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Errorf("format: [json] not applied: %v", err)
+	}
+	snap, err := snapshot.ReadFile(snapOut)
+	if err != nil {
+		t.Fatalf("snapshot-out not applied: %v", err)
+	}
+	if got := strings.Join(snap.Scope.Services, ","); got != "s3" {
+		t.Errorf("services: [s3] not applied: scope services %q", got)
 	}
 }
