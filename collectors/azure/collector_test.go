@@ -43,7 +43,8 @@ var implemented = map[string]bool{"azure_entra_user": true, "azure_storage_accou
 	"azure_monitor_activity_log_alert": true, "azure_cosmosdb_account": true, "azure_compute_disk": true,
 	"azure_postgresql_flexible_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
 	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true,
-	"azure_compute_virtual_machine": true, "azure_subscription": true}
+	"azure_compute_virtual_machine": true, "azure_subscription": true, "azure_tenant": true,
+	"azure_entra_directory_role": true}
 
 // fixture is a demo snapshot cut down to the implemented types and their errors, with the
 // envelope a collection of the implemented services writes.
@@ -341,7 +342,9 @@ func TestLatency(t *testing.T) {
 	secure := fixture(t, "azure-demo-secure")
 	seed := snapshot.New("azure", secure.Account, testNow)
 	seed.Collector = snapshot.Collector{Name: CollectorName, Version: "test"}
-	seed.Add("azure_subscription", secure.Resources["azure_subscription"]...)
+	for _, typ := range []string{"azure_subscription", "azure_tenant", "azure_entra_directory_role"} {
+		seed.Add(typ, secure.Resources[typ]...)
+	}
 	base := secure.Resources["azure_storage_account"][0]
 	for i := 0; i < 30; i++ {
 		r := snapshot.Resource{}

@@ -11,7 +11,10 @@
 // counts, Network Watchers; Bastion hosts), "defender" (pricings, auto provisioning, integrations,
 // vulnerability assessment provider, security contacts, the Microsoft cloud security benchmark
 // assignment, EASM workspaces) and, on "monitor", the activity log's diagnostic settings and
-// Application Insights components: azure_subscription is complete. The other types the Azure checks read are not collected yet,
+// Application Insights components: azure_subscription is complete; "tenant" (azure_tenant:
+// security defaults, authorization policy, directory settings, conditional access policies and
+// named locations through Graph, the subscription policy through ARM; directory roles and their
+// members). The other types the Azure checks read are not collected yet,
 // so the package is not registered with the CLI: `incloud collect azure` does not exist, and
 // the Azure checks run on snapshots written by other means (`incloud eval
 // testdata/snapshots/azure-demo.json`).
@@ -32,8 +35,8 @@
 //
 // Every request passes the guard transport (operations.go): only GET, only for a registered
 // operation, only inside a Run.Call for that operation. The registry's read-only rule accepts
-// ARM "…/read" permissions, Key Vault's "…/secrets/readMetadata/action" and Graph "*.Read.All"
-// application permissions; nothing that returns keys or secret values (listKeys, secret values,
+// ARM "…/read" permissions, Key Vault's "…/secrets/readMetadata/action" and Graph read
+// application permissions (*.Read.All, RoleManagement.Read.Directory); nothing that returns keys or secret values (listKeys, secret values,
 // publishing credentials, app settings) is registered. MinimalRole is the custom role (the JSON
 // `az role definition create` reads) with exactly the permissions registered, plus the Graph
 // application permissions.

@@ -15,12 +15,14 @@ var ops = collection.NewOperations(isReadOnly)
 
 // isReadOnly is the Azure read-only rule: an ARM or Key Vault data-plane permission that reads
 // (".../read", or Key Vault's ".../readMetadata/action", which lists secrets' attributes without
-// their values), or a Microsoft Graph application permission that reads (*.Read.All).
+// their values), or a Microsoft Graph application permission that reads (*.Read.All,
+// RoleManagement.Read.Directory; never *.ReadWrite.*).
 func isReadOnly(op collection.Operation) bool {
 	p := op.Permission
 	switch {
 	case op.Service == graphService:
-		return strings.HasSuffix(p, ".Read.All")
+		// Graph read permissions: *.Read.All, RoleManagement.Read.Directory.
+		return strings.Contains(p, ".Read.") && !strings.Contains(p, "ReadWrite")
 	case strings.HasSuffix(p, "/listKeys/action"), strings.HasSuffix(p, "/register/action"):
 		return false
 	default:
@@ -57,6 +59,14 @@ func addRoute(op *collection.Operation, path string) {
 func registerGraph(path, permission string) *collection.Operation {
 	op := ops.Register(graphService, path, permission)
 	routes = append(routes, route{op: op, path: regexp.MustCompile("^/v1\\.0/" + regexp.QuoteMeta(path) + "$")})
+	return op
+}
+
+// registerGraphPattern is registerGraph for a path with variable parts: action names it
+// ("directoryRoles/members"), pattern matches it below /v1.0/.
+func registerGraphPattern(action, pattern, permission string) *collection.Operation {
+	op := ops.Register(graphService, action, permission)
+	routes = append(routes, route{op: op, path: regexp.MustCompile("^/v1\\.0/" + pattern + "$")})
 	return op
 }
 

@@ -50,6 +50,7 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.networkRoutes()
 	s.computeRoutes()
 	s.defenderRoutes()
+	s.tenantRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
 }
