@@ -54,6 +54,7 @@ func Credential() (azcore.TokenCredential, error) {
 type Collector struct {
 	arm          api
 	graph        api
+	vault        api
 	subscription string
 	opts         collectors.Options
 }
@@ -118,9 +119,22 @@ func New(cred azcore.TokenCredential, subscription string, opts collectors.Optio
 	if err != nil {
 		return nil, fmt.Errorf("Microsoft Graph client: %w", err)
 	}
+	// Key Vault's data plane: vault URIs come from ARM; tokens by challenge. Plain HTTP only when
+	// the vaults a fake names are on this machine, as its ARM endpoint is.
+	challenge := &vaultChallenge{}
+	vaultClient, err := azcore.NewClient(moduleName, moduleVersion, runtime.PipelineOptions{
+		PerRetry: []policy.Policy{runtime.NewBearerTokenPolicy(cred, nil, &policy.BearerTokenOptions{
+			InsecureAllowCredentialWithHTTP: insecure,
+			AuthorizationHandler:            policy.AuthorizationHandler{OnRequest: challenge.onRequest, OnChallenge: challenge.onChallenge},
+		})},
+	}, &client)
+	if err != nil {
+		return nil, fmt.Errorf("Key Vault client: %w", err)
+	}
 	return &Collector{
 		arm:          api{base: armBase, pl: armClient.Pipeline(), next: "nextLink"},
 		graph:        api{base: graphBase, pl: graphClient.Pipeline(), next: "@odata.nextLink"},
+		vault:        api{pl: vaultClient.Pipeline(), next: "nextLink"},
 		subscription: subscription,
 		opts:         opts,
 	}, nil
@@ -138,6 +152,7 @@ func isLoopback(host string) bool {
 type run struct {
 	*collection.Run
 	arm, graph   api
+	vault        api
 	subscription string
 	tenant       string
 	// sub is the azure_subscription resource, whose attributes services own.
@@ -172,7 +187,7 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 	}
 	snap := snapshot.New("azure", sub.SubscriptionID, c.opts.Clock()())
 	snap.Collector = snapshot.Collector{Name: CollectorName, Version: c.opts.Version}
-	r := &run{arm: c.arm, graph: c.graph, subscription: sub.SubscriptionID, tenant: sub.TenantID}
+	r := &run{arm: c.arm, graph: c.graph, vault: c.vault, subscription: sub.SubscriptionID, tenant: sub.TenantID}
 	r.Run = collection.NewRun(ctx, snap, c.opts, classify)
 	tags := map[string]string{}
 	for k, v := range sub.Tags {

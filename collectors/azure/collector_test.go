@@ -44,7 +44,7 @@ var implemented = map[string]bool{"azure_entra_user": true, "azure_storage_accou
 	"azure_postgresql_flexible_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
 	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true,
 	"azure_compute_virtual_machine": true, "azure_subscription": true, "azure_tenant": true,
-	"azure_entra_directory_role": true}
+	"azure_entra_directory_role": true, "azure_keyvault_vault": true}
 
 // fixture is a demo snapshot cut down to the implemented types and their errors, with the
 // envelope a collection of the implemented services writes.

@@ -3,21 +3,12 @@
 // policies/schemas/azure/README.md), on the collector framework of collectors/collection (read
 // its package comment first).
 //
-// Status: work in progress. The services collected so far: "storage" (azure_storage_account),
-// "entra" (azure_entra_user), "authorization" (azure_authorization_role_definition), "monitor"
-// (azure_monitor_activity_log_alert), "cosmosdb", "compute" (managed disks; VMs with their extensions and Defender's system updates assessment), "postgresql"
-// and "mysql" (flexible servers), "sql" (servers and databases), "appservice" (web apps),
-// "network" (network security groups with their flow logs, and azure_region: locations, resource
-// counts, Network Watchers; Bastion hosts), "defender" (pricings, auto provisioning, integrations,
-// vulnerability assessment provider, security contacts, the Microsoft cloud security benchmark
-// assignment, EASM workspaces) and, on "monitor", the activity log's diagnostic settings and
-// Application Insights components: azure_subscription is complete; "tenant" (azure_tenant:
-// security defaults, authorization policy, directory settings, conditional access policies and
-// named locations through Graph, the subscription policy through ARM; directory roles and their
-// members). The other types the Azure checks read are not collected yet,
-// so the package is not registered with the CLI: `incloud collect azure` does not exist, and
-// the Azure checks run on snapshots written by other means (`incloud eval
-// testdata/snapshots/azure-demo.json`).
+// Services (--services): storage, entra (users and their MFA registration), tenant (tenant-wide
+// Entra ID settings, directory roles), authorization (custom roles), defender, monitor, network
+// (security groups, flow logs, regions, Bastion), compute (disks, VMs), sql, postgresql, mysql,
+// cosmosdb, appservice and keyvault (vault properties, and through each vault's data plane the
+// metadata of its keys and secrets, with Key Vault's 401 challenge authentication). Every
+// resource type of policies/schemas/azure is collected.
 //
 // # SDK choice
 //

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -29,6 +30,10 @@ import (
 type Server struct {
 	*fakecloud.Core
 	routes []route
+
+	// vaults are the Key Vault data planes, one loopback server per vault.
+	vaults    []*httptest.Server
+	vaultURIs map[string]string
 }
 
 type route struct {
@@ -40,7 +45,7 @@ type route struct {
 
 // New returns a running fake seeded with snap. Close it when done.
 func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
-	s := &Server{Core: fakecloud.New(snap, opts...)}
+	s := &Server{Core: fakecloud.New(snap, opts...), vaultURIs: map[string]string{}}
 	s.subscriptionRoutes()
 	s.storageRoutes()
 	s.graphRoutes()
@@ -51,8 +56,17 @@ func New(snap *snapshot.Snapshot, opts ...fakecloud.Option) *Server {
 	s.computeRoutes()
 	s.defenderRoutes()
 	s.tenantRoutes()
+	s.keyVaultRoutes()
 	s.Serve(http.HandlerFunc(s.handle))
 	return s
+}
+
+// Close stops the fake and its vaults' servers.
+func (s *Server) Close() {
+	for _, v := range s.vaults {
+		v.Close()
+	}
+	s.Core.Close()
 }
 
 func (s *Server) add(op, path string, serve func(http.ResponseWriter, *http.Request, []string)) {
