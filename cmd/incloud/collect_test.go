@@ -114,7 +114,7 @@ var partATypes = []string{"aws_account", "aws_iam_user", "aws_iam_group", "aws_i
 func TestCollectAWSThroughEndpointEnv(t *testing.T) {
 	srv, want := fakeAccount(t, demo)
 	out := filepath.Join(t.TempDir(), "snap.json")
-	code, stdout, stderr := runAWSCLI(t, "collect", "aws", "--services", "iam,s3", "--output", out)
+	code, stdout, stderr := runAWSCLI(t, "collect", "aws", "--services", "account,iam,s3", "--output", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -129,7 +129,7 @@ func TestCollectAWSThroughEndpointEnv(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Account != want.Account || strings.Join(got.Scope.Services, ",") != "iam,s3" {
+	if got.Account != want.Account || strings.Join(got.Scope.Services, ",") != "account,iam,s3" {
 		t.Errorf("account %s scope %+v", got.Account, got.Scope)
 	}
 	want.Normalize()
@@ -141,7 +141,7 @@ func TestCollectAWSThroughEndpointEnv(t *testing.T) {
 
 func TestCollectAWSToStdoutQuiet(t *testing.T) {
 	_, want := fakeAccount(t, demoSecure)
-	code, stdout, stderr := runAWSCLI(t, "collect", "aws", "--services", "s3,iam", "--regions", "us-east-1", "--quiet", "--concurrency", "3")
+	code, stdout, stderr := runAWSCLI(t, "collect", "aws", "--services", "s3,iam,account", "--regions", "us-east-1", "--quiet", "--concurrency", "3")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

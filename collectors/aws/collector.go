@@ -163,6 +163,7 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 		"id": r.arn("iam", "", "root"), "name": r.account, "region": snapshot.GlobalRegion, "tags": map[string]string{},
 		"account_id": r.account, "aliases": nil, "root": nil, "password_policy": nil,
 		"support_access_entities": nil, "cloudshell_full_access_entities": nil, "s3_public_access_block": nil,
+		"contact_information": nil, "security_contact": nil,
 	}
 	r.Add("aws_account", r.acct)
 

@@ -113,6 +113,7 @@ func iamFixture(s *snapshot.Snapshot) {
 		"support_access_entities":         map[string]any{"users": []any{}, "groups": []any{acct + ":group/support"}, "roles": []any{acct + ":role/support-role"}},
 		"cloudshell_full_access_entities": map[string]any{"users": []any{acct + ":user/alice"}, "groups": []any{}, "roles": []any{}},
 		"s3_public_access_block":          nil,
+		"contact_information":             nil, "security_contact": nil,
 	})
 	for i, name := range []string{"alice", "bob", "carol", "dave", "erin"} {
 		keys := []any{}

@@ -29,6 +29,7 @@ func regionalSnapshot(services ...string) *snapshot.Snapshot {
 			"id": "arn:aws:iam::" + testAccount + ":root", "name": testAccount, "region": "global", "tags": map[string]any{},
 			"account_id": testAccount, "aliases": nil, "root": nil, "password_policy": nil,
 			"support_access_entities": nil, "cloudshell_full_access_entities": nil, "s3_public_access_block": nil,
+			"contact_information": nil, "security_contact": nil,
 		})
 	}
 	for _, svc := range services {
