@@ -29,6 +29,8 @@ type reportFlags struct {
 	noBuiltin    bool
 	waivers      string
 	baseline     string
+	failOnError  bool
+	sel          selectFlags
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -41,6 +43,8 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&f.checkTimeout, "check-timeout", time.Minute, "time limit for one check on one snapshot")
 	fs.IntVar(&f.workers, "workers", 0, "checks evaluated at once (default: number of CPUs)")
 	fs.StringVar(&f.waivers, "waivers", "", "YAML file of accepted risks: matching failures become waived until they expire")
+	fs.BoolVar(&f.failOnError, "fail-on-error", false, "exit 1 when any result is an error or a snapshot is incomplete (so a lost permission cannot keep a pipeline green)")
+	f.sel.register(fs)
 	fs.StringVar(&f.baseline, "baseline", "", "JSON report of the accepted state: only failures not in it count toward --fail-on")
 }
 
@@ -57,22 +61,28 @@ func (f *reportFlags) audit(cmd *cobra.Command, reads []string) (*audit.Audit, e
 			return nil, usageError(fmt.Errorf("--fail-on: %w", err))
 		}
 	}
+	sel, err := f.sel.criteria()
+	if err != nil {
+		return nil, usageError(fmt.Errorf("--severity: %w", err))
+	}
 	eopts := engine.Options{PolicyDirs: f.policyDirs, CheckTimeout: f.checkTimeout, Workers: f.workers}
 	eopts.Builtin, eopts.NoBuiltinChecks = policies.FS, f.noBuiltin // schemas and helpers stay
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	return audit.New(audit.Options{
-		Tool:     toolIdentity(),
-		Engine:   eopts,
-		Schemas:  policies.FS,
-		Waivers:  f.waivers,
-		Baseline: f.baseline,
-		Outputs:  outs,
-		Inputs:   reads,
-		FailOn:   failOn,
-		Stdout:   stdout,
-		Color:    useColor(cmd, stdout, true),
-		Width:    outputWidth(stdout, true),
-		Warn:     func(msg string) { fmt.Fprintf(stderr, "incloud: warning: %s\n", msg) },
+		Tool:        toolIdentity(),
+		Engine:      eopts,
+		Schemas:     policies.FS,
+		Waivers:     f.waivers,
+		Baseline:    f.baseline,
+		Outputs:     outs,
+		Inputs:      reads,
+		FailOn:      failOn,
+		FailOnError: f.failOnError,
+		Select:      sel,
+		Stdout:      stdout,
+		Color:       useColor(cmd, stdout, true),
+		Width:       outputWidth(stdout, true),
+		Warn:        func(msg string) { fmt.Fprintf(stderr, "incloud: warning: %s\n", msg) },
 	})
 }
 

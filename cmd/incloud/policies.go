@@ -36,6 +36,7 @@ func newPoliciesListCmd() *cobra.Command {
 	var format string
 	var dirs []string
 	var noBuiltin, wide bool
+	var sf selectFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the checks: id, severity, area, title (--wide: resource type and frameworks too)",
@@ -52,7 +53,20 @@ shortening titles; --wide adds the resource type and the framework controls and 
 			if err != nil {
 				return usageError(err)
 			}
-			checks := eng.Metadata()
+			sel, err := sf.criteria()
+			if err != nil {
+				return usageError(fmt.Errorf("--severity: %w", err))
+			}
+			all := eng.Metadata()
+			if err := sel.Check(all, responsibility.AreaIDs(), nil); err != nil {
+				return usageError(err)
+			}
+			var checks []findings.Check
+			for _, c := range all {
+				if sel.Selected(c) {
+					checks = append(checks, c)
+				}
+			}
 			out := cmd.OutOrStdout()
 			if format == "json" {
 				enc := json.NewEncoder(out)
@@ -72,6 +86,7 @@ shortening titles; --wide adds the resource type and the framework controls and 
 	cmd.Flags().BoolVar(&wide, "wide", false, "table with every column (resource type, frameworks) and whole titles, however wide")
 	cmd.Flags().StringArrayVar(&dirs, "policy-dir", nil, "directory of extra Rego checks (repeatable)")
 	cmd.Flags().BoolVar(&noBuiltin, "no-builtin", false, "list only the checks from --policy-dir")
+	sf.register(cmd.Flags())
 	return cmd
 }
 

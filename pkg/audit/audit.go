@@ -9,11 +9,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/incloud/incloud/pkg/diff"
 	"github.com/incloud/incloud/pkg/engine"
 	"github.com/incloud/incloud/pkg/findings"
+	"github.com/incloud/incloud/pkg/responsibility"
+	"github.com/incloud/incloud/pkg/selection"
 	"github.com/incloud/incloud/pkg/snapshot"
 	"github.com/incloud/incloud/pkg/waivers"
 )
@@ -37,6 +40,11 @@ type Options struct {
 	Inputs []string
 	// FailOn makes Run return a *FailError when a failure at or above it remains ("" never).
 	FailOn findings.Severity
+	// FailOnError makes Run return a *FailError when a result is an error or a snapshot is
+	// incomplete: a role that lost a permission cannot keep a pipeline green.
+	FailOnError bool
+	// Select chooses the checks that run; the others are listed in the report as skipped.
+	Select selection.Criteria
 	// Stdout receives the output without a path; Color enables colour there (table only).
 	Stdout io.Writer
 	Color  bool
@@ -130,7 +138,13 @@ func New(opts Options) (*Audit, error) {
 	}
 	eopts := opts.Engine
 	eopts.Tool = opts.Tool
+	if !opts.Select.Empty() {
+		eopts.Select = opts.Select.Selected
+	}
 	if a.engine, err = engine.Load(eopts); err != nil {
+		return nil, inputErr(err)
+	}
+	if err := opts.Select.Check(a.engine.Metadata(), responsibility.AreaIDs(), nil); err != nil {
 		return nil, inputErr(err)
 	}
 	return a, nil
@@ -164,6 +178,7 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
+	report.Skipped = a.skipped(report.Targets)
 	// Waivers expire by the calendar (today), unlike checks, which judge by collected_at.
 	waivers.Apply(report, a.waivers, a.opts.Now())
 	out := &Outcome{Report: report, Counted: report.Results}
@@ -179,12 +194,41 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 	if n, all := errorCount(report.Results); all {
 		a.opts.Warn(fmt.Sprintf("all %d result(s) are errors: nothing could be checked (see the messages: missing permissions, or a snapshot that is not what the checks expect?)", n))
 	}
+	var reasons []string
 	if a.opts.FailOn != "" {
 		if n := findings.Failing(out.Counted, a.opts.FailOn); n > 0 {
-			return out, &FailError{Reason: fmt.Sprintf("%d failing result(s) at or above %s", n, a.opts.FailOn)}
+			reasons = append(reasons, fmt.Sprintf("%d failing result(s) at or above %s", n, a.opts.FailOn))
 		}
 	}
+	if a.opts.FailOnError {
+		if n, _ := errorCount(report.Results); n > 0 {
+			reasons = append(reasons, fmt.Sprintf("%d error result(s) (--fail-on-error)", n))
+		}
+		for _, t := range report.Targets {
+			if !t.Complete {
+				reasons = append(reasons, fmt.Sprintf("the snapshot of %s account %s is incomplete (--fail-on-error)", t.Provider, t.Account))
+			}
+		}
+	}
+	if len(reasons) > 0 {
+		return out, &FailError{Reason: strings.Join(reasons, "; ")}
+	}
 	return out, nil
+}
+
+// skipped lists the checks of the targets' providers that the selection left out.
+func (a *Audit) skipped(targets []findings.Target) []findings.SkippedCheck {
+	providers := map[string]bool{}
+	for _, t := range targets {
+		providers[t.Provider] = true
+	}
+	var checks []findings.Check
+	for _, c := range a.engine.Metadata() {
+		if providers[c.Provider] {
+			checks = append(checks, c)
+		}
+	}
+	return a.opts.Select.Skipped(checks)
 }
 
 // errorCount counts error results and says whether there are results and all are errors.

@@ -157,7 +157,7 @@ func TestEveryWrittenReportReadsBack(t *testing.T) {
 	// Waived: waive every failure of a few checks of the demo.
 	w := filepath.Join(dir, "waivers.yaml")
 	waiversYAML := "waivers:\n"
-	for _, c := range []string{"aws-s3-block-public-access", "aws-iam-user-mfa", "aws-rds-public-access"} {
+	for _, c := range []string{"aws-s3-block-public-access", "aws-iam-user-console-mfa", "aws-rds-public-access"} {
 		waiversYAML += fmt.Sprintf("  - check: %s\n    resource: \"*\"\n    reason: accepted for the test\n    owner: test@example.com\n    expires: 2999-01-01\n", c)
 	}
 	if err := os.WriteFile(w, []byte(waiversYAML), 0o644); err != nil {

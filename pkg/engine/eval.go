@@ -48,7 +48,7 @@ func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*snapshot.Docum
 		report.Targets = append(report.Targets, findings.Target{Provider: t.Provider, Account: t.Account, CollectedAt: t.CollectedAt, Complete: t.Complete})
 		var checks []*Check
 		for _, c := range e.checks {
-			if c.Provider == t.Provider {
+			if c.Provider == t.Provider && (e.opts.Select == nil || e.opts.Select(c.Check)) {
 				checks = append(checks, c)
 				used[c.ID] = true
 			}

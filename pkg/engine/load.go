@@ -44,6 +44,9 @@ type Options struct {
 	IncludeTests bool
 	// Tool names the program in reports; an empty name is "incloud".
 	Tool findings.Tool
+	// Select, when set, evaluates only the checks it accepts (--checks, --severity, ...); the
+	// others produce no results.
+	Select func(findings.Check) bool
 }
 
 // Check is a loaded, validated and prepared check.

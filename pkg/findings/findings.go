@@ -178,6 +178,15 @@ type Report struct {
 	Checks []Check `json:"checks"`
 	// Warnings are report-level notes (expired or stale waivers, checks skipped, ...).
 	Warnings []string `json:"warnings,omitempty"`
+	// Skipped lists the checks of the evaluated providers that were left out by the selection
+	// flags (--checks, --skip-checks, --severity, --area, --framework): they have no results.
+	Skipped []SkippedCheck `json:"skipped_checks,omitempty"`
+}
+
+// SkippedCheck is a check that was not run, and why.
+type SkippedCheck struct {
+	ID     string `json:"id"`
+	Reason string `json:"reason"`
 }
 
 // Summarize counts results by status, severity and area. Every status key is present.

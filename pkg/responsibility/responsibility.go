@@ -25,6 +25,15 @@ var Areas = []Area{
 		"Audit logging, configuration recording, monitoring and alerting, organisation policies: the evidence regulators and auditors ask the customer for."},
 }
 
+// AreaIDs lists the ids of Areas, in display order.
+func AreaIDs() []string {
+	ids := make([]string, len(Areas))
+	for i, a := range Areas {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 // ServiceModel is how a cloud service splits the stack between provider and customer.
 type ServiceModel struct {
 	ID           string
