@@ -148,3 +148,23 @@ func TestBinaryCustomChecks(t *testing.T) {
 		t.Errorf("policies list --no-builtin: exit %d:\n%s", code, out)
 	}
 }
+
+// TestBinaryPoliciesTestBuiltinFiles runs one built-in test file from the repository's root, as
+// a check's author does: the file on disk is the built-in one, not a second copy; with
+// --no-builtin the built-in helpers' test fixtures stay available to it.
+func TestBinaryPoliciesTestBuiltinFiles(t *testing.T) {
+	for _, args := range [][]string{
+		{"policies", "test", "-v", "policies/aws/s3/object_read_logging_test.rego"},
+		{"policies", "test", "-v", "--no-builtin", "policies/aws/s3/object_read_logging_test.rego"},
+	} {
+		code, out, errs := runBinary(t, "../..", nil, args...)
+		if code != 0 || !strings.Contains(out, " 0 failed") || !strings.Contains(out, "PASS incloud.aws.s3.object_read_logging_test.") {
+			t.Errorf("%v: exit %d:\n%s%s", args, code, out, errs)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if strings.HasPrefix(line, "PASS ") && !strings.HasPrefix(line, "PASS incloud.aws.s3.object_read_logging_test.") {
+				t.Errorf("%v ran a test of another file: %s", args, line)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -38,7 +39,17 @@ func RunTests(ctx context.Context, opts Options) ([]TestResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	filter, err := testFilter(modules, opts.TestFiles)
+	files := opts.TestFiles
+	if len(files) == 0 && opts.NoBuiltinChecks {
+		// Only the tests of the policy directories, not those of the built-in helpers.
+		if files, err = userTestFiles(opts.PolicyDirs); err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, nil
+		}
+	}
+	filter, err := testFilter(modules, files)
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +120,23 @@ func runTests(ctx context.Context, modules map[string]*ast.Module, schemas schem
 		out = append(out, r)
 	}
 	return out, compiler, nil
+}
+
+// userTestFiles names the test files of the policy directories as parseModules does.
+func userTestFiles(dirs []string) ([]string, error) {
+	var out []string
+	for _, dir := range dirs {
+		src, err := readRego(os.DirFS(dir), ".", dir, true)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range src {
+			if isTestFile(s.name) {
+				out = append(out, s.name)
+			}
+		}
+	}
+	return out, nil
 }
 
 // testFilter is a tester filter matching the tests defined in files (by module name), or ""
