@@ -181,3 +181,18 @@ func TestSandboxRefusesMachineState(t *testing.T) {
 		}
 	}
 }
+
+// TestAllowedDecodersStayBounded: yaml.unmarshal is allowed because its library refuses alias
+// bombs; an OPA upgrade that loses that must reclassify it.
+func TestAllowedDecodersStayBounded(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bomb += n + ": &" + n + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 9), ", ") + "]\n"
+		prev = n
+	}
+	_, err := rego.New(rego.Query(fmt.Sprintf("x := count(yaml.unmarshal(%q))", bomb)), rego.StrictBuiltinErrors(true)).Eval(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "aliasing") {
+		t.Errorf("yaml.unmarshal of an alias bomb: %v", err)
+	}
+}
