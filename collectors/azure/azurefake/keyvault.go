@@ -122,7 +122,7 @@ func (s *Server) vaultHandler(v snapshot.Resource) http.Handler {
 			return
 		}
 		if throttled {
-			w.Header().Set("Retry-After-Ms", "5")
+			w.Header().Set("Retry-After-Ms", "1")
 			writeError(w, http.StatusTooManyRequests, "Throttled", "Operations per second is over the limit.")
 			return
 		}

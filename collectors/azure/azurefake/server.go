@@ -93,7 +93,8 @@ func (s *Server) handle(w http.ResponseWriter, req *http.Request) {
 			return
 		}
 		if throttled {
-			w.Header().Set("Retry-After-Ms", "5")
+			// Azure's millisecond form (azcore prefers it to Retry-After's seconds).
+			w.Header().Set("Retry-After-Ms", "1")
 			w.Header().Set("Retry-After", "1")
 			writeError(w, http.StatusTooManyRequests, "TooManyRequests", "The request is being throttled.")
 			return
