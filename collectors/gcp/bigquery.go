@@ -42,7 +42,8 @@ func (s *bigqueryService) Start(u *collection.Unit) {
 // datasets lists the datasets, then reads each one (access entries, default key) and lists its
 // tables, each table read for its encryption.
 func (s *bigqueryService) datasets(ctx context.Context, u *collection.Unit) {
-	ok := s.r.Call(ctx, opDatasetsList, collection.ListTarget("gcp_bigquery_dataset", snapshot.GlobalRegion), func(ctx context.Context) error {
+	targets := []collection.Target{collection.ListTarget("gcp_bigquery_dataset", snapshot.GlobalRegion), collection.ListTarget("gcp_bigquery_table", snapshot.GlobalRegion)}
+	s.r.callAll(ctx, opDatasetsList, targets, func(ctx context.Context) error {
 		if s.err != nil {
 			return s.err
 		}
@@ -60,10 +61,6 @@ func (s *bigqueryService) datasets(ctx context.Context, u *collection.Unit) {
 			return nil
 		})
 	})
-	if !ok {
-		s.r.AddError(snapshot.CollectionError{ResourceType: "gcp_bigquery_table", Region: snapshot.GlobalRegion,
-			Operation: opDatasetsList.Name(), Code: "NotListed", Message: "the datasets could not be listed"})
-	}
 }
 
 func opt(s string) any { return nullable(s) }

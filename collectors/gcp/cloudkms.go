@@ -43,7 +43,8 @@ func (s *kmsService) Start(u *collection.Unit) {
 
 // locations lists the KMS locations, then the key rings of each in a task of its own.
 func (s *kmsService) locations(ctx context.Context, u *collection.Unit) {
-	ok := s.r.Call(ctx, opKMSLocationsList, collection.ListTarget("gcp_kms_key_ring", snapshot.GlobalRegion), func(ctx context.Context) error {
+	targets := []collection.Target{collection.ListTarget("gcp_kms_key_ring", snapshot.GlobalRegion), collection.ListTarget("gcp_kms_crypto_key", snapshot.GlobalRegion)}
+	s.r.callAll(ctx, opKMSLocationsList, targets, func(ctx context.Context) error {
 		if s.err != nil {
 			return s.err
 		}
@@ -55,14 +56,11 @@ func (s *kmsService) locations(ctx context.Context, u *collection.Unit) {
 			return nil
 		})
 	})
-	if !ok {
-		s.r.AddError(snapshot.CollectionError{ResourceType: "gcp_kms_crypto_key", Region: snapshot.GlobalRegion,
-			Operation: opKMSLocationsList.Name(), Code: "NotListed", Message: "the KMS locations could not be listed"})
-	}
 }
 
 func (s *kmsService) keyRings(ctx context.Context, u *collection.Unit, loc string) {
-	s.r.Call(ctx, opKeyRingsList, collection.ListTarget("gcp_kms_key_ring", loc), func(ctx context.Context) error {
+	targets := []collection.Target{collection.ListTarget("gcp_kms_key_ring", loc), collection.ListTarget("gcp_kms_crypto_key", loc)}
+	s.r.callAll(ctx, opKeyRingsList, targets, func(ctx context.Context) error {
 		return s.cli.Projects.Locations.KeyRings.List("projects/"+s.r.projectID+"/locations/"+loc).Pages(ctx, func(p *cloudkms.ListKeyRingsResponse) error {
 			for _, kr := range p.KeyRings {
 				res := snapshot.Resource{"id": "//cloudkms.googleapis.com/" + kr.Name, "name": last(kr.Name), "region": loc,

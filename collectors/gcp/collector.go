@@ -127,6 +127,19 @@ func (c *Collector) httpClient(ctx context.Context) (*http.Client, error) {
 	return &http.Client{Transport: retrying{next: rt, attempts: attempts, maxBackoff: maxBackoff}}, nil
 }
 
+// callAll is Run.Call for a call whose failure leaves several things unknown (a list of key
+// rings is also the list of their keys): a failure is recorded for every target.
+func (r *run) callAll(ctx context.Context, op *collection.Operation, targets []collection.Target, fn func(ctx context.Context) error) bool {
+	err := fn(collection.WithOperation(ctx, op))
+	if err == nil {
+		return true
+	}
+	for _, t := range targets {
+		r.Fail(op, t, err)
+	}
+	return false
+}
+
 // clientOptions are the options of every API client: the shared HTTP client and, against a
 // test endpoint, the endpoint for the API whose production base path is basePath.
 func (r *run) clientOptions(basePath string) []option.ClientOption {

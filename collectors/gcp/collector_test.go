@@ -191,3 +191,52 @@ func TestGuardRefusesUnregistered(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestListFailureCoversWhatItHides: a key-ring list denied in one location leaves that
+// location's key rings and keys unknown: both get an error entry, and the KMS checks report
+// error there instead of passing on keys nobody saw.
+func TestListFailureCoversWhatItHides(t *testing.T) {
+	demo := readDemo(t, demos[0])
+	demo.Errors = append(demo.Errors, snapshot.CollectionError{ResourceType: "gcp_kms_key_ring", Region: "us-central1",
+		Operation: "cloudkms:keyRings.list", Code: "PERMISSION_DENIED", Message: "Permission 'cloudkms.keyRings.list' denied on resource"})
+	f := gcpfake.New(demo)
+	defer f.Close()
+	got, err := New(demo.Account, testOptions(f.URL, demo)).Collect(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, e := range got.Errors {
+		if e.Operation == "cloudkms:keyRings.list" && e.Region == "us-central1" && e.ResourceID == "" && e.Code == "PERMISSION_DENIED" {
+			found[e.ResourceType] = true
+		}
+	}
+	if !found["gcp_kms_key_ring"] || !found["gcp_kms_crypto_key"] {
+		t.Fatalf("want the denied list on both KMS types, got %+v", got.Errors)
+	}
+	for _, r := range got.Resources["gcp_kms_crypto_key"] {
+		if r.Region() == "us-central1" {
+			t.Errorf("key %s collected from a location whose key rings could not be listed", r.ID())
+		}
+	}
+	eng, err := engine.Load(engine.Options{Builtin: policies.FS, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eng.Evaluate(context.Background(), got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := 0
+	for _, r := range rep.Results {
+		if r.CheckID == "gcp-kms-key-rotation" && r.Region == "us-central1" {
+			if r.Status != "error" {
+				t.Errorf("gcp-kms-key-rotation in us-central1: %s", r.Status)
+			}
+			errs++
+		}
+	}
+	if errs == 0 {
+		t.Error("no error result for the keys of us-central1")
+	}
+}
