@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -120,5 +121,6 @@ func frameworkKeys() []string {
 			}
 		}
 	}
+	sort.Strings(out)
 	return out
 }

@@ -153,6 +153,11 @@ func TestBinaryCompletion(t *testing.T) {
 		{[]string{"diff", "--format", ""}, "table json"},
 		{[]string{"diff", "--fail-on", ""}, "critical high medium low info"},
 		{[]string{"policies", "list", "--format", ""}, "table json"},
+		{[]string{"eval", "--severity", ""}, "critical high medium low info"},
+		{[]string{"scan", "aws", "--area", ""}, "data-protection user-access-management application-security network-controls compliance-governance"},
+		{[]string{"policies", "list", "--framework", ""}, "cis-aws-foundations-v6.0.0"},
+		{[]string{"eval", "--checks", "aws-s3-deny-http,"}, "aws-s3-deny-http,aws-s3-block-public-access"},
+		{[]string{"eval", "--skip-checks", ""}, "aws-iam-root-mfa"},
 	} {
 		if got := strings.Join(complete(tc.args...), " "); !strings.Contains(got, tc.want) {
 			t.Errorf("__complete %v = %q, want %q", tc.args, got, tc.want)
