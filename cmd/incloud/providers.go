@@ -4,5 +4,6 @@ package main
 // permissions build a subcommand for every registered one.
 import (
 	_ "github.com/incloud/incloud/collectors/aws"
+	_ "github.com/incloud/incloud/collectors/azure"
 	_ "github.com/incloud/incloud/collectors/gcp"
 )

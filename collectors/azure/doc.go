@@ -8,7 +8,8 @@
 // (security groups, flow logs, regions, Bastion), compute (disks, VMs), sql, postgresql, mysql,
 // cosmosdb, appservice and keyvault (vault properties, and through each vault's data plane the
 // metadata of its keys and secrets, with Key Vault's 401 challenge authentication). Every
-// resource type of policies/schemas/azure is collected.
+// resource type of policies/schemas/azure is collected. provider.go registers the collector with
+// the CLI (collect, scan and permissions azure); conformance_test.go runs the conformance suite.
 //
 // # SDK choice
 //
@@ -41,6 +42,7 @@
 // Start schedules a list task; the list task adds each resource with every schema attribute
 // (null until its follow-up call fills it) and schedules one task per follow-up call; every
 // call runs in r.Call with a Target naming the attributes a failure leaves unknown. Serve the
-// same operations from the seed in azurefake (one file per service) and extend the fixtures of
-// collector_test.go, the package's one test file.
+// same operations from the seed in azurefake (one file per service) and put the service's
+// resources in the demo snapshots: the conformance suite then round-trips them. The package has
+// one test package (collector_test.go, conformance_test.go).
 package azure

@@ -1,0 +1,86 @@
+package azure
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+
+	"github.com/incloud/incloud/collectors"
+)
+
+func init() {
+	collectors.Register(collectors.Provider{
+		Name:    "azure",
+		Title:   "Azure",
+		Account: "Azure subscription",
+		CollectHelp: `Collects one Azure subscription's customer-side configuration, and its tenant's Microsoft Entra ID
+settings, into a snapshot: Entra ID users, MFA registration, conditional access and directory roles
+(Microsoft Graph), custom roles, Defender for Cloud, storage, SQL, PostgreSQL, MySQL, Cosmos DB,
+monitoring, networking, VMs and disks, App Service and Key Vault (--services). Only GET requests
+(plus token acquisition): never listKeys, secret values or publishing credentials, and resource
+providers are never registered on your behalf. Credentials come from azidentity's default chain:
+AZURE_CLIENT_ID/AZURE_TENANT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, workload
+identity federation (GitHub Actions OIDC), managed identity, then the Azure CLI login. A denied
+call, an unregistered resource provider or a missing Graph permission is recorded in the snapshot's
+errors and the collection goes on; 429 answers are retried after their Retry-After. Ctrl-C or
+--timeout stops it cleanly and writes what was collected, marked incomplete.`,
+		Services: ServiceNames,
+		Flags: []collectors.Flag{{Name: "subscription",
+			Usage: "subscription id (default: the only subscription the credential can see; several is an error listing them)"}},
+		RegionsHelp:  "none: every Azure service is listed subscription-wide, and passing --regions is an error",
+		EndpointHelp: "Azure's public cloud; a loopback URL here is a fake Azure for tests, reached without credentials",
+		New: func(_ context.Context, flags map[string]string, opts collectors.Options) (collectors.Collector, error) {
+			if len(opts.Regions) > 0 {
+				return nil, errors.New("--regions does not apply to Azure: every service is collected subscription-wide")
+			}
+			cred, err := credentialFor(opts.EndpointURL)
+			if err != nil {
+				return nil, err
+			}
+			return New(cred, flags["subscription"], opts)
+		},
+		PermissionsHelp: `Prints what the Azure collector's identity needs, as JSON: "role_definition", a custom role with
+exactly the */read actions and Key Vault data actions it uses (save it and run 'az role definition
+create --role-definition role.json', then assign it on the subscription), and
+"graph_application_permissions", the Microsoft Graph application permissions to grant (with admin
+consent) to the app registration or managed identity. Vaults using access policies instead of RBAC
+also need an access policy granting List on keys and secrets.`,
+		Permissions: WriteRole,
+	})
+}
+
+// WriteRole writes MinimalRole as indented JSON.
+func WriteRole(w io.Writer) error {
+	data, err := json.MarshalIndent(MinimalRole(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode role: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+// credentialFor returns the default credential chain, or, for a fake Azure on this machine
+// (a loopback endpoint URL), a credential that hands out a placeholder token without asking
+// anyone.
+func credentialFor(endpoint string) (azcore.TokenCredential, error) {
+	if endpoint != "" {
+		if u, err := url.Parse(endpoint); err == nil && isLoopback(u.Hostname()) {
+			return loopbackCredential{}, nil
+		}
+	}
+	return Credential()
+}
+
+type loopbackCredential struct{}
+
+// GetToken implements azcore.TokenCredential.
+func (loopbackCredential) GetToken(context.Context, policy.TokenRequestOptions) (azcore.AccessToken, error) {
+	return azcore.AccessToken{Token: "loopback", ExpiresOn: time.Now().Add(time.Hour)}, nil
+}
