@@ -4,7 +4,7 @@ package policies
 
 import "embed"
 
-// FS holds lib/, schemas/ and one directory per provider.
+// FS holds lib/, schemas/, frameworks/ (the control catalogues) and one directory per provider.
 //
-//go:embed lib aws azure gcp schemas
+//go:embed lib aws azure gcp schemas frameworks
 var FS embed.FS

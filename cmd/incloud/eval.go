@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/incloud/incloud/pkg/audit"
+	"github.com/incloud/incloud/pkg/compliance"
 	"github.com/incloud/incloud/pkg/engine"
 	"github.com/incloud/incloud/pkg/findings"
 	"github.com/incloud/incloud/pkg/output"
@@ -65,6 +66,10 @@ func (f *reportFlags) audit(cmd *cobra.Command, reads []string) (*audit.Audit, e
 	if err != nil {
 		return nil, usageError(fmt.Errorf("--severity: %w", err))
 	}
+	catalogue, err := compliance.Load(policies.FS, "frameworks")
+	if err != nil {
+		return nil, err
+	}
 	eopts := engine.Options{PolicyDirs: f.policyDirs, CheckTimeout: f.checkTimeout, Workers: f.workers}
 	eopts.Builtin, eopts.NoBuiltinChecks = policies.FS, f.noBuiltin // schemas and helpers stay
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -79,6 +84,7 @@ func (f *reportFlags) audit(cmd *cobra.Command, reads []string) (*audit.Audit, e
 		FailOn:      failOn,
 		FailOnError: f.failOnError,
 		Select:      sel,
+		Frameworks:  catalogue,
 		Stdout:      stdout,
 		Color:       useColor(cmd, stdout, true),
 		Width:       outputWidth(stdout, true),

@@ -163,7 +163,7 @@ and reports who is responsible for each finding.`,
 		return usageError(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
 	})
 	root.SetVersionTemplate("{{incloudVersion}}")
-	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd(), newVersionCmd())
+	root.AddCommand(newEvalCmd(), newValidateCmd(), newPoliciesCmd(), newVersionCmd(), newFrameworksCmd())
 	addExtraCommands(root)
 	addTerminalFlags(root)
 	useConfigFile(root)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incloud/incloud/pkg/compliance"
 	"github.com/incloud/incloud/pkg/diff"
 	"github.com/incloud/incloud/pkg/engine"
 	"github.com/incloud/incloud/pkg/findings"
@@ -45,6 +46,9 @@ type Options struct {
 	FailOnError bool
 	// Select chooses the checks that run; the others are listed in the report as skipped.
 	Select selection.Criteria
+	// Frameworks is the control catalogue for the report's compliance view (of Select's
+	// framework, or of every framework the evaluated checks map to).
+	Frameworks []compliance.Framework
 	// Stdout receives the output without a path; Color enables colour there (table only).
 	Stdout io.Writer
 	Color  bool
@@ -144,7 +148,7 @@ func New(opts Options) (*Audit, error) {
 	if a.engine, err = engine.Load(eopts); err != nil {
 		return nil, inputErr(err)
 	}
-	if err := opts.Select.Check(a.engine.Metadata(), responsibility.AreaIDs(), nil); err != nil {
+	if err := opts.Select.Check(a.engine.Metadata(), responsibility.AreaIDs(), compliance.Keys(opts.Frameworks)); err != nil {
 		return nil, inputErr(err)
 	}
 	return a, nil
@@ -179,8 +183,11 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	report.Skipped = a.skipped(report.Targets)
+
 	// Waivers expire by the calendar (today), unlike checks, which judge by collected_at.
 	waivers.Apply(report, a.waivers, a.opts.Now())
+	// After waivers: a control whose only failures are waived says so.
+	report.Compliance = compliance.Build(report, a.engine.Metadata(), a.opts.Frameworks, a.opts.Select.Framework)
 	out := &Outcome{Report: report, Counted: report.Results}
 	if a.baseline != nil {
 		out.Counted = diff.ApplyBaseline(report, a.baseline)

@@ -181,6 +181,49 @@ type Report struct {
 	// Skipped lists the checks of the evaluated providers that were left out by the selection
 	// flags (--checks, --skip-checks, --severity, --area, --framework): they have no results.
 	Skipped []SkippedCheck `json:"skipped_checks,omitempty"`
+	// Compliance is the view of the run per framework (the one of --framework, or every
+	// framework the evaluated checks map to).
+	Compliance []ComplianceFramework `json:"compliance,omitempty"`
+}
+
+// Control statuses in a compliance view.
+const (
+	ControlPass       = "pass"        // every result of its checks passes
+	ControlFail       = "fail"        // a result of its checks fails
+	ControlError      = "error"       // no failure, but a result could not be decided
+	ControlWaived     = "waived"      // its only failures are waived
+	ControlNoResults  = "no-results"  // its checks ran but found nothing to judge
+	ControlNotRun     = "not-run"     // its checks were left out of this run
+	ControlNotCovered = "not-covered" // no check covers it: judge it by hand
+)
+
+// ComplianceFramework is a framework's controls and how this run's results bear on each.
+type ComplianceFramework struct {
+	Key      string `json:"key"`
+	Title    string `json:"title"`
+	Provider string `json:"provider,omitempty"`
+	// Controls lists every control of the framework's catalogue (covered or not), then any
+	// control a check maps to that the catalogue does not list.
+	Controls []ComplianceControl `json:"controls"`
+	// Counts are controls by status.
+	Counts map[string]int `json:"counts"`
+}
+
+// ComplianceControl is one control of a framework.
+type ComplianceControl struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Level is the profile level (1 or 2; 0 unknown); Assessment is automated, manual or
+	// automated/manual (the public mappings disagree).
+	Level      int    `json:"level"`
+	Assessment string `json:"assessment"`
+	// Checks are the ids of the checks mapped to it.
+	Checks []string `json:"checks"`
+	Status string   `json:"status"`
+	Pass   int      `json:"pass"`
+	Fail   int      `json:"fail"`
+	Error  int      `json:"error"`
+	Waived int      `json:"waived"`
 }
 
 // SkippedCheck is a check that was not run, and why.

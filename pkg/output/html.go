@@ -54,6 +54,8 @@ type (
 		Coverage    []htmlCause
 		CoverageN   int
 		Warnings    []string
+		Compliance  []findings.ComplianceFramework
+		Skipped     []findings.SkippedCheck
 		PageSize    int
 		CSS         template.CSS
 		JS          template.JS
@@ -147,6 +149,8 @@ func buildHTMLPage(r *findings.Report, results []findings.Result) htmlPage {
 		Statuses:    findings.Statuses,
 		Severities:  findings.Severities,
 		Warnings:    r.Warnings,
+		Compliance:  r.Compliance,
+		Skipped:     r.Skipped,
 		PageSize:    htmlPageSize,
 		CSS:         template.CSS(htmlCSS),
 		JS:          template.JS(htmlJS),
