@@ -219,8 +219,8 @@ func watchSignals() *signalGuard {
 // raise sends sig to the process again, so that it handles it as it would have without this
 // write: the default action, or its own handler.
 func raise(sig os.Signal) {
-	if s, ok := sig.(syscall.Signal); ok {
-		syscall.Kill(syscall.Getpid(), s)
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Signal(sig)
 	}
 }
 
