@@ -615,3 +615,52 @@ func TestDependsOnNamesSchema(t *testing.T) {
 		t.Fatal("no depends_on entries")
 	}
 }
+
+// TestTrailTagErrorsLeaveLoggingChecksAlone (issue 7 item 2, as seen on a real-protocol run): a
+// failed cloudtrail:ListTags leaves only the trails' tags unknown, so the checks that read the
+// trails' selectors, logging state and log groups (S3 object logging, CIS metric filters, the
+// multi-region trail) keep their statuses, while an error on the selectors still turns them into
+// error.
+func TestTrailTagErrorsLeaveLoggingChecksAlone(t *testing.T) {
+	e, v := builtinEngine(t)
+	aws := demos(t)["aws"][0]
+	if aws.Account != "123456789012" {
+		aws = demos(t)["aws"][1]
+	}
+	ids := []string{"aws-s3-object-read-logging", "aws-s3-object-write-logging", "aws-cloudwatch-root-usage", "aws-cloudtrail-multi-region"}
+	for _, id := range ids {
+		c := checkByID(t, e, id)
+		before, err := runOne(t, e, v, aws, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, attr := range []string{"tags", "event_selectors"} {
+			s := cloneSnapshot(t, aws)
+			var region string
+			for _, tr := range s.Resources["aws_cloudtrail_trail"] {
+				region = tr.Region()
+				tr[attr] = nil
+				s.AddError(snapshot.CollectionError{ResourceType: "aws_cloudtrail_trail", ResourceID: tr.ID(), Region: tr.Region(),
+					Operation: "cloudtrail:Test", Code: "AccessDenied", Message: "denied", Attributes: []string{attr}})
+			}
+			if region == "" {
+				t.Fatal("the demo has no trail")
+			}
+			after, err := runOne(t, e, v, s, c)
+			if err != nil {
+				t.Fatalf("%s with %s unknown: %v", id, attr, err)
+			}
+			if len(after) != len(before) || len(after) == 0 {
+				t.Fatalf("%s: %d results before, %d after", id, len(before), len(after))
+			}
+			for i := range after {
+				switch {
+				case attr == "tags" && after[i].Status != before[i].Status:
+					t.Errorf("%s on %s: %s after a tags error, %s before", id, after[i].ResourceID, after[i].Status, before[i].Status)
+				case attr == "event_selectors" && after[i].Status == findings.StatusPass:
+					t.Errorf("%s on %s passes though the trails' selectors are unknown", id, after[i].ResourceID)
+				}
+			}
+		}
+	}
+}

@@ -12,7 +12,7 @@
 #     cis-aws-foundations-v6.0.0: ["4.1"]
 #   remediation: Create or update a trail with `aws cloudtrail create-trail --name <name> --s3-bucket-name <bucket> --is-multi-region-trail` (or `update-trail --is-multi-region-trail`), start it with `aws cloudtrail start-logging --name <name>`, and record all management events with `aws cloudtrail put-event-selectors --trail-name <name> --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true}]'`.
 #   rationale: AWS runs CloudTrail and keeps 90 days of management events in Event history, but a durable, account-wide audit trail exists only if the customer creates a trail, makes it cover every region (including ones the customer does not use, where an attacker would hide), keeps it logging and selects all management events. Keeping that evidence of who did what in the account is the customer's part of governance under the shared-responsibility model.
-#   depends_on: [aws_cloudtrail_trail]
+#   depends_on: [aws_cloudtrail_trail.is_multi_region, aws_cloudtrail_trail.is_logging, aws_cloudtrail_trail.event_selectors, aws_cloudtrail_trail.advanced_event_selectors]
 package incloud.aws.cloudtrail.multi_region
 
 import data.incloud.lib.aws.cloudtrail

@@ -13,7 +13,7 @@
 #   remediation: Add S3 data events to a multi-region trail, for all buckets or this one - `aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors '[{"ReadWriteType":"WriteOnly","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::<bucket>/"]}]}]'` - or an advanced selector with eventCategory Data, resources.type AWS::S3::Object and readOnly false.
 #   rationale: AWS runs S3 and CloudTrail, but object-level API calls are recorded only when the customer adds S3 data events to a trail. Knowing who wrote, overwrote or deleted which object is the customer's evidence for investigating data tampering, and selecting and paying for those events is the customer's governance decision, not the provider's.
 #   pass_message: a logging trail records S3 object-level write events for bucket {name}
-#   depends_on: [aws_cloudtrail_trail]
+#   depends_on: [aws_cloudtrail_trail.home_region, aws_cloudtrail_trail.is_multi_region, aws_cloudtrail_trail.is_logging, aws_cloudtrail_trail.event_selectors, aws_cloudtrail_trail.advanced_event_selectors]
 package incloud.aws.s3.object_write_logging
 
 import data.incloud.lib.aws.s3_data_events
