@@ -11,6 +11,8 @@ import (
 
 	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/collection"
+	"github.com/incloud/incloud/collectors/collectortest"
+	"github.com/incloud/incloud/collectors/fakecloud"
 	"github.com/incloud/incloud/collectors/gcp/gcpfake"
 	"github.com/incloud/incloud/pkg/engine"
 	"github.com/incloud/incloud/pkg/snapshot"
@@ -238,5 +240,34 @@ func TestListFailureCoversWhatItHides(t *testing.T) {
 	}
 	if errs == 0 {
 		t.Error("no error result for the keys of us-central1")
+	}
+}
+
+// TestFakeTransientFailuresRetried: the fake's transient failures (429 on a list, 503 on a
+// get) are retried and the collection is the demo; past the attempts they are error entries
+// with Google's status.
+func TestFakeTransientFailuresRetried(t *testing.T) {
+	demo := readDemo(t, demos[1])
+	for op, code := range map[string]string{"logging:sinks.list": "RESOURCE_EXHAUSTED", "resourcemanager:projects.getAncestry": "UNAVAILABLE"} {
+		f := gcpfake.New(demo, fakecloud.WithThrottle(op, 2))
+		got, err := New(demo.Account, testOptions(f.URL, demo)).Collect(context.Background())
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		collectortest.AssertSame(t, demo, got)
+		f = gcpfake.New(demo, fakecloud.WithThrottle(op, 100))
+		got, err = New(demo.Account, testOptions(f.URL, demo)).Collect(context.Background())
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range got.Errors {
+			found = found || e.Operation == op && e.Code == code
+		}
+		if !found {
+			t.Errorf("%s failing past the retries: no %s entry in %+v", op, code, got.Errors)
+		}
 	}
 }

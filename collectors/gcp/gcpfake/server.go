@@ -6,8 +6,8 @@
 //
 // Injected errors are rendered as Google renders them: SERVICE_DISABLED as a 403 whose details
 // carry an ErrorInfo with that reason, PERMISSION_DENIED as a 403 (Cloud Storage's shape, with
-// errors[].reason "forbidden"), throttling as 429 RESOURCE_EXHAUSTED; lists are paged with
-// pageToken / nextPageToken.
+// errors[].reason "forbidden"), the core's throttling as 429 RESOURCE_EXHAUSTED on lists and
+// 503 UNAVAILABLE on single reads; lists are paged with pageToken / nextPageToken.
 package gcpfake
 
 import (
@@ -79,8 +79,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 			return
 		}
 		if throttled {
-			writeError(w, http.StatusTooManyRequests, map[string]any{"code": 429, "status": "RESOURCE_EXHAUSTED",
-				"message": "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service '" + host + "'."})
+			// Lists are throttled as Google throttles (429); single reads fail as a backend does
+			// now and then (503). Both are transient: the collector retries them.
+			if strings.Contains(rt.op, ".list") || strings.Contains(rt.op, ".aggregatedList") {
+				writeError(w, http.StatusTooManyRequests, map[string]any{"code": 429, "status": "RESOURCE_EXHAUSTED",
+					"message": "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service '" + host + "'."})
+			} else {
+				writeError(w, http.StatusServiceUnavailable, map[string]any{"code": 503, "status": "UNAVAILABLE",
+					"message": "The service is currently unavailable."})
+			}
 			return
 		}
 		rt.handle(w, req, m)
