@@ -28,10 +28,10 @@
 // Every request passes the guard transport (operations.go): only GET, only for a registered
 // operation, only inside a Run.Call for that operation. The registry's read-only rule accepts
 // ARM "…/read" permissions, Key Vault's "…/secrets/readMetadata/action" and Graph read
-// application permissions (*.Read.All, RoleManagement.Read.Directory); nothing that returns keys or secret values (listKeys, secret values,
-// publishing credentials, app settings) is registered. MinimalRole is the custom role (the JSON
-// `az role definition create` reads) with exactly the permissions registered, plus the Graph
-// application permissions.
+// application permissions (*.Read.All, RoleManagement.Read.Directory); nothing that returns keys
+// or secret values (listKeys, secret values, publishing credentials, app settings) is registered.
+// MinimalRole is the custom role (the JSON `az role definition create` reads) with exactly the
+// permissions registered, plus the Graph application permissions.
 //
 // # Adding a service
 //
