@@ -133,6 +133,23 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestKeyVaultChallenge: the data plane is reached the way Key Vault asks, through its 401
+// challenge (the token's scope comes from it; the keys and secrets requests start together, so
+// at most both are challenged, later requests reuse the scope), and the keys are read after it.
+func TestKeyVaultChallenge(t *testing.T) {
+	seed := fixture(t, "azure-demo-secure")
+	fake := azurefake.New(seed)
+	defer fake.Close()
+	got := collect(t, fake, seed.Account, testOptions(fake.URL))
+	vaults := got.Resources["azure_keyvault_vault"]
+	if len(vaults) == 0 || vaults[0]["keys"] == nil {
+		t.Fatalf("no vault keys collected: %+v", got.Errors)
+	}
+	if n := fake.Challenges(); n < 1 || n > 2 {
+		t.Errorf("%d challenges, want 1 or 2 (the first requests only)", n)
+	}
+}
+
 // TestSubscriptionChoice: without --subscription the only subscription is used; a wrong one is
 // a clear error.
 func TestSubscriptionChoice(t *testing.T) {

@@ -60,6 +60,7 @@ func (s *Server) vaultHandler(v snapshot.Resource) http.Handler {
 			return
 		}
 		if !strings.HasPrefix(req.Header.Get("Authorization"), "Bearer ") {
+			s.challenges.Add(1)
 			w.Header().Set("WWW-Authenticate", `Bearer authorization="https://login.microsoftonline.com/`+s.tenantID()+`", resource="https://vault.azure.net"`)
 			writeError(w, http.StatusUnauthorized, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token.")
 			return
@@ -140,3 +141,7 @@ func (s *Server) tenantID() string {
 	}
 	return "common"
 }
+
+// Challenges is the number of unauthenticated data-plane requests answered with Key Vault's 401
+// challenge.
+func (s *Server) Challenges() int64 { return s.challenges.Load() }

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/incloud/incloud/collectors/fakecloud"
 	"github.com/incloud/incloud/pkg/snapshot"
@@ -32,8 +33,9 @@ type Server struct {
 	routes []route
 
 	// vaults are the Key Vault data planes, one loopback server per vault.
-	vaults    []*httptest.Server
-	vaultURIs map[string]string
+	vaults     []*httptest.Server
+	vaultURIs  map[string]string
+	challenges atomic.Int64
 }
 
 type route struct {
