@@ -63,7 +63,7 @@ func projectOf(url string) string {
 	return s
 }
 
-// latencySnapshot is a project with 60 buckets and 40 service accounts: one list call and one
+// latencySnapshot is a project with 150 buckets and 100 service accounts: one list call and one
 // call per resource each, so that concurrency shows.
 func latencySnapshot() *snapshot.Snapshot {
 	s := snapshot.New("gcp", latencyProject, time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC))
@@ -74,16 +74,16 @@ func latencySnapshot() *snapshot.Snapshot {
 		"parent":   map[string]any{"type": "organization", "id": "123456789012"},
 		"ancestry": nil, "iam_policy": nil, "enabled_services": nil, "compute_metadata": nil, "compute_metadata_keys": nil,
 		"essential_contacts": nil, "access_approval": nil})
-	for i := 0; i < 60; i++ {
-		name := fmt.Sprintf("latency-bucket-%02d", i)
+	for i := 0; i < 150; i++ {
+		name := fmt.Sprintf("latency-bucket-%03d", i)
 		s.Add("gcp_storage_bucket", snapshot.Resource{"id": "//storage.googleapis.com/projects/_/buckets/" + name, "name": name,
 			"region": "eu", "tags": map[string]any{}, "location": "EU", "uniform_bucket_level_access": true,
 			"public_access_prevention": "enforced", "retention_policy": nil,
 			"iam_policy": map[string]any{"bindings": []any{map[string]any{"role": "roles/storage.objectViewer",
 				"members": []any{"group:data@acme.example"}, "condition": nil}}}})
 	}
-	for i := 0; i < 40; i++ {
-		email := fmt.Sprintf("worker-%02d@%s.iam.gserviceaccount.com", i, latencyProject)
+	for i := 0; i < 100; i++ {
+		email := fmt.Sprintf("worker-%03d@%s.iam.gserviceaccount.com", i, latencyProject)
 		s.Add("gcp_iam_service_account", snapshot.Resource{"id": "//iam.googleapis.com/projects/" + latencyProject + "/serviceAccounts/" + email,
 			"name": email, "region": "global", "tags": map[string]any{}, "email": email, "unique_id": fmt.Sprintf("1%020d", i),
 			"display_name": "worker", "disabled": false, "keys": []any{}})
