@@ -121,18 +121,53 @@ func (l location) same(o location) bool {
 // leaves a half-written report or replaces a previous one with garbage. The report is complete
 // by now: an interruption while writing still lets the (atomic, quick) writes finish.
 func (a *Audit) write(report *findings.Report) error {
-	rendered := make([][]byte, len(a.outputs))
-	for i, o := range a.outputs {
+	return writeOutputs(report, a.outputs, a.opts.Stdout, a.opts.Color, a.opts.Width, a.opts.Warn)
+}
+
+// PublishOptions say where Publish writes a finished report.
+type PublishOptions struct {
+	Outputs []Output
+	// Reads are the files the caller read: no output may overwrite one.
+	Reads []string
+	// Stdout receives the output without a path; Color enables colour there (table only).
+	Stdout io.Writer
+	Color  bool
+	// Width is the line width of table outputs (0 is output.DefaultWidth).
+	Width int
+	// Warn receives rendering warnings (nil drops them).
+	Warn func(msg string)
+}
+
+// Publish writes a report made elsewhere (a merge of shard reports) to every output, with the
+// checks and the atomic writes of an audit's outputs. Bad outputs are an *InputError and nothing
+// is written.
+func Publish(report *findings.Report, opts PublishOptions) error {
+	outs, err := checkOutputs(opts.Outputs, opts.Reads)
+	if err != nil {
+		return inputErr(err)
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Warn == nil {
+		opts.Warn = func(string) {}
+	}
+	return writeOutputs(report, outs, opts.Stdout, opts.Color, opts.Width, opts.Warn)
+}
+
+func writeOutputs(report *findings.Report, outs []Output, stdout io.Writer, color bool, width int, warn func(string)) error {
+	rendered := make([][]byte, len(outs))
+	for i, o := range outs {
 		var buf bytes.Buffer
-		opts := output.Options{Color: o.Path == "" && a.opts.Color, Width: a.opts.Width, Warn: a.opts.Warn}
+		opts := output.Options{Color: o.Path == "" && color, Width: width, Warn: warn}
 		if err := output.Write(o.Format, &buf, report, opts); err != nil {
 			return fmt.Errorf("render %s: %w", o.Format, err)
 		}
 		rendered[i] = buf.Bytes()
 	}
-	for i, o := range a.outputs {
+	for i, o := range outs {
 		if o.Path == "" {
-			if _, err := a.opts.Stdout.Write(rendered[i]); err != nil {
+			if _, err := stdout.Write(rendered[i]); err != nil {
 				return fmt.Errorf("write %s to stdout: %w", o.Format, err)
 			}
 			continue
