@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 }
 
 // incloudBinary builds ./cmd/incloud once and returns the path of the binary.
-func incloudBinary(t *testing.T) string {
+func incloudBinary(t testing.TB) string {
 	t.Helper()
 	binaryOnce.Do(func() {
 		binaryDir, binaryErr = os.MkdirTemp("", "incloud-bin-")

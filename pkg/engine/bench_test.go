@@ -6,119 +6,32 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/pkg/snapshot/synth"
 	"github.com/incloud/incloud/policies"
 )
 
-// accountScoped types have a handful of resources in any account (one account, one per region, a few
-// trails and their alarms): the generator keeps the demo's and scales the rest.
-var accountScoped = map[string]bool{
-	"aws_account": true, "aws_region": true, "aws_cloudtrail_trail": true,
-	"aws_logs_metric_filter": true, "aws_cloudwatch_alarm": true,
-}
-
-// generateSnapshot builds an AWS snapshot of n resources by cloning the resources of the
-// demo snapshot (so each one has exactly the collector's shape) under new ids, in the demo's mix
-// of types. The single aws_account stays single.
+// generateSnapshot builds an AWS snapshot of n resources from the demo snapshot (synth.Generate).
 func generateSnapshot(tb testing.TB, n int) []byte {
 	tb.Helper()
 	demo, err := snapshot.ReadFile("../../testdata/snapshots/aws-demo.json")
 	if err != nil {
 		tb.Fatalf("the benchmark clones the demo snapshot: %v", err)
 	}
-	types := make([]string, 0, len(demo.Resources))
-	var templates []struct {
-		typ string
-		r   snapshot.Resource
+	s, err := synth.Generate(demo, n)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	for t := range demo.Resources {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		if accountScoped[t] {
-			continue
-		}
-		for _, r := range demo.Resources[t] {
-			templates = append(templates, struct {
-				typ string
-				r   snapshot.Resource
-			}{t, r})
-		}
-	}
-	out := snapshot.New("aws", demo.Account, demo.CollectedAt)
-	out.Collector = demo.Collector
-	out.Scope = demo.Scope
-	for t := range accountScoped {
-		out.Resources[t] = demo.Resources[t]
-		n -= len(demo.Resources[t])
-	}
-	for i := 0; i < n; i++ {
-		tmpl := templates[i%len(templates)]
-		u := uniquifier{
-			suffix: fmt.Sprintf("-%d", i),
-			oldID:  tmpl.r.ID(), newID: fmt.Sprintf("%s-%d", tmpl.r.ID(), i),
-		}
-		if name, _ := tmpl.r["name"].(string); name != "" {
-			u.oldName, u.newName = name, fmt.Sprintf("%s-%d", name, i)
-		}
-		clone := u.value("", map[string]any(tmpl.r)).(map[string]any)
-		clone["id"], clone["name"] = u.newID, u.newName
-		out.Add(tmpl.typ, clone)
-	}
-	for _, e := range demo.Errors {
-		out.AddError(e)
-	}
-	data, err := snapshot.Marshal(out)
+	data, err := snapshot.Marshal(s)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return data
-}
-
-// uniquifier deep-copies a template resource so that no two generated resources share nested
-// content: references to the template's id or name (a bucket policy's Resource ARNs) follow the
-// clone, and every nested identifier (*_id: access keys, rule and entry ids, ...) becomes unique.
-// Otherwise OPA would evaluate each distinct nested value once and the benchmark would flatter it.
-type uniquifier struct {
-	suffix                         string
-	oldID, newID, oldName, newName string
-}
-
-func (u uniquifier) value(key string, v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = u.value(k, x)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = u.value(key, x)
-		}
-		return out
-	case string:
-		pairs := []string{u.oldID, u.newID}
-		if u.oldName != "" {
-			pairs = append(pairs, u.oldName, u.newName)
-		}
-		// One pass: the id often contains the name, and must not be renamed twice.
-		s := strings.NewReplacer(pairs...).Replace(v)
-		if strings.HasSuffix(key, "_id") && s != "" && s == v {
-			s += u.suffix
-		}
-		return s
-	}
-	return v
 }
 
 // peakHeap samples the heap while fn runs and returns the highest HeapInuse seen above the

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/incloud/incloud/pkg/output"
+	"github.com/incloud/incloud/pkg/snapshot"
+	"github.com/incloud/incloud/pkg/snapshot/synth"
+)
+
+// BenchmarkEvalEndToEnd measures `incloud eval` as users see it: the built binary run as a child
+// process over generated AWS snapshots (synth.Generate: the demo's resources replicated with
+// unique ids and names), with the JSON output alone and with every output format, next to
+// json.Unmarshal of the same file into map[string]any in this process, run just before. It
+// reports the child's wall time, CPU time (user+sys from its rusage, steadier than wall time on a
+// loaded machine), peak RSS (rusage Maxrss), RSS as a multiple of the snapshot's size, and the
+// ratios of its wall and CPU times to Unmarshal's. Run it with -benchtime 1x.
+//
+// Environment:
+//
+//	INCLOUD_E2E_RESOURCES  sizes, comma-separated (default 2000)
+//	INCLOUD_E2E_DIR        keep generated snapshots here and reuse them (default: a temporary directory)
+//	INCLOUD_E2E_BEFORE     another incloud binary (an older build) measured side by side as bin=before
+//	INCLOUD_E2E_FORMATS    "json", "all" or "json,all" (default)
+//	INCLOUD_E2E_ENV        extra environment for the child, space-separated (GOGC and GOMEMLIMIT are
+//	                       otherwise removed so the binary's own defaults are measured)
+func BenchmarkEvalEndToEnd(b *testing.B) {
+	sizes := []int{2000}
+	if s := os.Getenv("INCLOUD_E2E_RESOURCES"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				b.Fatalf("INCLOUD_E2E_RESOURCES: %q is not a positive number", f)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	dir := os.Getenv("INCLOUD_E2E_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	type binary struct{ label, path string }
+	bins := []binary{}
+	if p := os.Getenv("INCLOUD_E2E_BEFORE"); p != "" {
+		bins = append(bins, binary{"before", p})
+	}
+	bins = append(bins, binary{"head", incloudBinary(b)})
+	formatSets := map[string][]string{"json": {"json"}, "all": output.Formats()}
+	sets := []string{"json", "all"}
+	if s := os.Getenv("INCLOUD_E2E_FORMATS"); s != "" {
+		sets = strings.Split(s, ",")
+		for _, s := range sets {
+			if formatSets[s] == nil {
+				b.Fatalf("INCLOUD_E2E_FORMATS: unknown set %q (want json or all)", s)
+			}
+		}
+	}
+	for _, n := range sizes {
+		path := generatedSnapshot(b, dir, n)
+		for _, bin := range bins {
+			for _, set := range sets {
+				b.Run(fmt.Sprintf("resources=%d/bin=%s/formats=%s", n, bin.label, set), func(b *testing.B) {
+					benchEval(b, bin.path, path, formatSets[set])
+				})
+			}
+		}
+	}
+}
+
+// generatedSnapshot writes (or reuses) dir/aws-N.json, a snapshot of n resources.
+func generatedSnapshot(b *testing.B, dir string, n int) string {
+	path := filepath.Join(dir, fmt.Sprintf("aws-%d.json", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	demo, err := snapshot.ReadFile("../../testdata/snapshots/aws-demo.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := synth.Generate(demo, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := snapshot.WriteFile(path, s); err != nil {
+		b.Fatal(err)
+	}
+	// The generator's values are garbage now: give their memory back before measuring children.
+	s = nil
+	debug.FreeOSMemory()
+	return path
+}
+
+// benchEval runs Unmarshal then `bin eval snapshot` with the formats, b.N times, and reports.
+func benchEval(b *testing.B, bin, snapshotPath string, formats []string) {
+	data, err := os.ReadFile(snapshotPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := float64(len(data))
+	out := b.TempDir()
+	args := []string{"eval", snapshotPath}
+	for _, f := range formats {
+		args = append(args, "--format", fmt.Sprintf("%s=%s", f, filepath.Join(out, "out."+f)))
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); name != "GOGC" && name != "GOMEMLIMIT" {
+			env = append(env, kv)
+		}
+	}
+	env = append(env, strings.Fields(os.Getenv("INCLOUD_E2E_ENV"))...)
+	var unWall, unCPU, wall, cpu time.Duration
+	var peakRSS int64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w, c := unmarshalOnce(b, data)
+		unWall += w
+		unCPU += c
+		debug.FreeOSMemory() // the child should not compete with this process's garbage
+
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		t0 := time.Now()
+		err := cmd.Run()
+		wall += time.Since(t0)
+		if code := cmd.ProcessState.ExitCode(); err != nil && code != 1 {
+			b.Fatalf("%s %s: %v\n%s", bin, strings.Join(args, " "), err, stderr.String())
+		}
+		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		if rss := ru.Maxrss * 1024; rss > peakRSS { // Linux reports kilobytes
+			peakRSS = rss
+		}
+		for _, f := range formats {
+			if fi, err := os.Stat(filepath.Join(out, "out."+f)); err != nil || fi.Size() == 0 {
+				b.Fatalf("no %s report written: %v\n%s", f, err, stderr.String())
+			}
+		}
+	}
+	b.StopTimer()
+	per := func(d time.Duration) float64 { return d.Seconds() / float64(b.N) }
+	b.ReportMetric(size/1e6, "snapshot-MB")
+	b.ReportMetric(per(wall), "wall-s")
+	b.ReportMetric(per(cpu), "cpu-s")
+	b.ReportMetric(float64(peakRSS)/1e6, "peak-RSS-MB")
+	b.ReportMetric(float64(peakRSS)/size, "RSS/snapshot")
+	b.ReportMetric(per(unWall), "unmarshal-s")
+	b.ReportMetric(wall.Seconds()/unWall.Seconds(), "wall/unmarshal")
+	b.ReportMetric(cpu.Seconds()/unCPU.Seconds(), "cpu/unmarshal-cpu")
+}
+
+// unmarshalOnce times json.Unmarshal of data into map[string]any: wall time and this process's
+// CPU time (garbage collection included).
+func unmarshalOnce(b *testing.B, data []byte) (wall, cpu time.Duration) {
+	runtime.GC()
+	c0 := processCPU()
+	t0 := time.Now()
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		b.Fatal(err)
+	}
+	wall = time.Since(t0)
+	cpu = processCPU() - c0
+	runtime.KeepAlive(m)
+	return wall, cpu
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
