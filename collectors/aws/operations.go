@@ -31,9 +31,10 @@ func register(sdkService, service, action, permission string) *collection.Operat
 
 // isReadOnly is the AWS read-only rule: List*, Get*, Describe* in the action and in the
 // permission, plus iam:GenerateCredentialReport (which only prepares the report
-// GetCredentialReport reads).
+// GetCredentialReport reads) and sts:AssumeRole (organization mode: temporary credentials of
+// a member's audit role; it changes nothing).
 func isReadOnly(op collection.Operation) bool {
-	if op.Name() == "iam:GenerateCredentialReport" {
+	if op.Name() == "iam:GenerateCredentialReport" || op.Name() == "sts:AssumeRole" {
 		return true
 	}
 	for _, a := range []string{op.Action, op.Permission[strings.Index(op.Permission, ":")+1:]} {
@@ -65,14 +66,22 @@ type PolicyStatement struct {
 }
 
 // MinimalPolicy is the least-privilege IAM policy that lets the collector make every call it can
-// make, and nothing else.
+// make in one account, and nothing else. The organization-mode calls (organizations.go) are
+// not in it: they belong to the auditing principal (OrganizationPolicy), never to a member's
+// audit role, which must not be able to assume other roles.
 func MinimalPolicy() PolicyDocument {
+	var acts []string
+	for _, a := range operations.Permissions() {
+		if !isFleetPermission(a) {
+			acts = append(acts, a)
+		}
+	}
 	return PolicyDocument{
 		Version: "2012-10-17",
 		Statement: []PolicyStatement{{
 			Sid:      "IncloudReadOnlyAudit",
 			Effect:   "Allow",
-			Action:   operations.Permissions(),
+			Action:   acts,
 			Resource: "*",
 		}},
 	}

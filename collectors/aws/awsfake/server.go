@@ -36,6 +36,7 @@ import (
 type Server struct {
 	*fakecloud.Core
 	noRegion bool
+	org      *Organization // organizations.go
 }
 
 // Option configures a Server.
@@ -44,6 +45,7 @@ type Option func(*options)
 type options struct {
 	core     []fakecloud.Option
 	noRegion bool
+	org      *Organization
 }
 
 // WithLatency delays every response by d.
@@ -77,7 +79,7 @@ func New(snap *snapshot.Snapshot, opts ...Option) *Server {
 	for _, fn := range opts {
 		fn(&o)
 	}
-	s := &Server{Core: fakecloud.New(snap, o.core...), noRegion: o.noRegion}
+	s := &Server{Core: fakecloud.New(snap, o.core...), noRegion: o.noRegion, org: o.org}
 	s.Serve(s)
 	return s
 }
