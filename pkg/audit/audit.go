@@ -163,7 +163,8 @@ type Outcome struct {
 	Counted []findings.Result
 }
 
-// Run evaluates the inputs and writes every output. It returns a *FailError (after writing)
+// Run evaluates the inputs and writes every output. It releases each input's document
+// (snapshot.Document.Release) once evaluated: a document is audited once. It returns a *FailError (after writing)
 // when FailOn finds failures, an *InputError when an input does not match the schemas, and an
 // *InterruptedError (writing nothing) when ctx is cancelled before the evaluation is complete.
 func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
@@ -175,6 +176,11 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 		targets[i] = in.Document
 	}
 	report, err := a.engine.EvaluateTargets(ctx, targets...)
+	// The documents' values are most of the memory of a large audit and the results hold none
+	// of them: let them go before the outputs are rendered.
+	for _, t := range targets {
+		t.Release()
+	}
 	if ctx.Err() != nil {
 		// Checks cut short report "context canceled" errors: never write that as a report.
 		return nil, &InterruptedError{Cause: context.Cause(ctx)}

@@ -1,7 +1,7 @@
 package audit
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -117,9 +117,8 @@ func (l location) same(o location) bool {
 	return l.info != nil && o.info != nil && os.SameFile(l.info, o.info)
 }
 
-// write renders every output in memory first, then writes files atomically, so a failure never
-// leaves a half-written report or replaces a previous one with garbage. The report is complete
-// by now: an interruption while writing still lets the (atomic, quick) writes finish.
+// write writes every output (writeOutputs). The report is complete by now: an interruption while
+// writing still lets the (atomic) writes finish.
 func (a *Audit) write(report *findings.Report) error {
 	return writeOutputs(report, a.outputs, a.opts.Stdout, a.opts.Color, a.opts.Width, a.opts.Warn)
 }
@@ -155,25 +154,27 @@ func Publish(report *findings.Report, opts PublishOptions) error {
 	return writeOutputs(report, outs, opts.Stdout, opts.Color, opts.Width, opts.Warn)
 }
 
+// writeOutputs renders each output straight into its file, one at a time, so that no report
+// is ever held whole in memory. Files are replaced atomically: a failure never leaves a
+// half-written report or replaces a previous one with garbage (outputs written before it stay
+// written).
 func writeOutputs(report *findings.Report, outs []Output, stdout io.Writer, color bool, width int, warn func(string)) error {
-	rendered := make([][]byte, len(outs))
-	for i, o := range outs {
-		var buf bytes.Buffer
+	for _, o := range outs {
 		opts := output.Options{Color: o.Path == "" && color, Width: width, Warn: warn}
-		if err := output.Write(o.Format, &buf, report, opts); err != nil {
-			return fmt.Errorf("render %s: %w", o.Format, err)
+		render := func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 1<<16)
+			if err := output.Write(o.Format, bw, report, opts); err != nil {
+				return err
+			}
+			return bw.Flush()
 		}
-		rendered[i] = buf.Bytes()
-	}
-	for i, o := range outs {
 		if o.Path == "" {
-			if _, err := stdout.Write(rendered[i]); err != nil {
+			if err := render(stdout); err != nil {
 				return fmt.Errorf("write %s to stdout: %w", o.Format, err)
 			}
 			continue
 		}
-		data := rendered[i]
-		if err := atomicfile.Write(o.Path, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := atomicfile.Write(o.Path, 0o644, render); err != nil {
 			return fmt.Errorf("write %s report: %w", o.Format, err)
 		}
 	}

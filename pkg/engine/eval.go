@@ -43,6 +43,12 @@ func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*snapshot.Docum
 		Results:       []findings.Result{},
 		Checks:        []findings.Check{},
 	}
+	for _, t := range targets {
+		if t.Input == nil {
+			// Evaluating nothing would find nothing to deny: refuse rather than pass.
+			return nil, fmt.Errorf("snapshot of %s account %s: its document was released after an earlier evaluation", t.Provider, t.Account)
+		}
+	}
 	used := map[string]bool{}
 	for _, t := range targets {
 		report.Targets = append(report.Targets, findings.Target{Provider: t.Provider, Account: t.Account, CollectedAt: t.CollectedAt, Complete: t.Complete})

@@ -63,6 +63,10 @@ func (s *Snapshot) Document() (*Document, error) {
 	return Read(data)
 }
 
+// Release drops the document's value (Input), most of its memory, once it has been evaluated;
+// the identities and collection errors stay. A released document cannot be evaluated again.
+func (d *Document) Release() { d.Input = nil }
+
 // Snapshot converts a document back to a Snapshot (numbers as json.Number), for the full
 // validator and for tools that want plain Go values.
 func (d *Document) Snapshot() *Snapshot {
