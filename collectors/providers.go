@@ -40,6 +40,10 @@ type Provider struct {
 	// permission, nothing else).
 	PermissionsHelp string
 	Permissions     func(w io.Writer) error
+	// OrganizationPermissions, when set, is `permissions <Name> --organization`: what the
+	// auditing principal needs to audit a whole organization (role is the member role's name,
+	// principal the auditing principal, "" when not given).
+	OrganizationPermissions func(w io.Writer, role, principal string) error
 }
 
 // Flag is one provider-specific string flag.

@@ -43,5 +43,26 @@ instead of broad managed policies.`,
 			_, err = fmt.Fprintf(w, "%s\n", data)
 			return err
 		},
+		OrganizationPermissions: writeOrganizationPermissions,
 	})
+}
+
+// writeOrganizationPermissions prints, as one JSON document, the policies of the auditing
+// principal (organization mode's calls, and the read-only policy for its own account) and the
+// CloudFormation template of the member role (deploy it with a StackSet).
+func writeOrganizationPermissions(w io.Writer, role, principal string) error {
+	tmpl, err := MemberRoleTemplate(role, principal)
+	if err != nil {
+		return fmt.Errorf("encode the member role template: %w", err)
+	}
+	doc := struct {
+		Principal []PolicyDocument `json:"auditing_principal_policies"`
+		Template  json.RawMessage  `json:"member_role_template"`
+	}{[]PolicyDocument{OrganizationPolicy(role), MinimalPolicy()}, tmpl}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode policy: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }
