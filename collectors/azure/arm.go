@@ -31,7 +31,7 @@ func listARM[T any](ctx context.Context, r *run, u *collection.Unit, op *collect
 // followARM GETs the resource's sub-path in one call of op and lets set write what it read;
 // a failure is an error entry on the resource for attrs.
 func followARM[T any](ctx context.Context, r *run, op *collection.Operation, typ string, res snapshot.Resource, path string, attrs []string, set func(T)) {
-	t := collection.Target{Type: typ, ID: r.ID(res), Region: res.Region(), Attrs: attrs}
+	t := collection.Target{Type: typ, ID: r.ID(res), Region: r.Region(res), Attrs: attrs}
 	r.Call(ctx, op, t, func(ctx context.Context) error {
 		var v T
 		if err := r.arm.get(ctx, r.ID(res)+path, &v); err != nil {

@@ -93,7 +93,7 @@ func virtualMachine(v armVM) snapshot.Resource {
 }
 
 func (s *computeService) extensions(ctx context.Context, res snapshot.Resource) {
-	t := collection.Target{Type: "azure_compute_virtual_machine", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"extensions"}}
+	t := collection.Target{Type: "azure_compute_virtual_machine", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"extensions"}}
 	s.r.Call(ctx, opVMExtensionsRead, t, func(ctx context.Context) error {
 		list, err := listAll[struct {
 			Name       string `json:"name"`
@@ -118,7 +118,7 @@ func (s *computeService) extensions(ctx context.Context, res snapshot.Resource) 
 // assessment reads Defender's system updates assessment of the VM; none (404) is null, which
 // the check reports as undecided.
 func (s *computeService) assessment(ctx context.Context, res snapshot.Resource) {
-	t := collection.Target{Type: "azure_compute_virtual_machine", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"system_updates_assessment"}}
+	t := collection.Target{Type: "azure_compute_virtual_machine", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"system_updates_assessment"}}
 	s.r.Call(ctx, opAssessmentsRead, t, func(ctx context.Context) error {
 		var a struct {
 			Properties struct {

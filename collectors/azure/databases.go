@@ -52,7 +52,7 @@ type armConfiguration struct {
 
 // parameters reads the named configurations of a flexible server, one GET each, in one call.
 func parameters(ctx context.Context, r *run, op *collection.Operation, typ string, res snapshot.Resource, names []string, api string) {
-	t := collection.Target{Type: typ, ID: r.ID(res), Region: res.Region(), Attrs: []string{"parameters"}}
+	t := collection.Target{Type: typ, ID: r.ID(res), Region: r.Region(res), Attrs: []string{"parameters"}}
 	r.Call(ctx, op, t, func(ctx context.Context) error {
 		out := map[string]any{}
 		for _, n := range names {
@@ -102,7 +102,7 @@ type armFirewallRule struct {
 }
 
 func (s *postgresService) firewall(ctx context.Context, res snapshot.Resource) {
-	t := collection.Target{Type: "azure_postgresql_flexible_server", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"firewall_rules"}}
+	t := collection.Target{Type: "azure_postgresql_flexible_server", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"firewall_rules"}}
 	s.r.Call(ctx, opPostgresFWRead, t, func(ctx context.Context) error {
 		rules, err := listAll[armFirewallRule](ctx, s.r.arm, s.r.ID(res)+"/firewallRules?api-version="+postgresAPI)
 		if err != nil {

@@ -78,7 +78,7 @@ func (s *keyVaultService) Start(u *collection.Unit) {
 			func(res snapshot.Resource) {
 				id, uri := s.r.ID(res), uris[s.r.ID(res)]
 				u.Go(func(ctx context.Context) {
-					s.r.Call(ctx, opDiagnosticSettingsRead, collection.Target{Type: "azure_keyvault_vault", ID: id, Region: res.Region(), Attrs: []string{"diagnostic_settings"}},
+					s.r.Call(ctx, opDiagnosticSettingsRead, collection.Target{Type: "azure_keyvault_vault", ID: id, Region: s.r.Region(res), Attrs: []string{"diagnostic_settings"}},
 						func(ctx context.Context) error {
 							v, err := diagnosticSettings(ctx, s.r.arm, id)
 							if err != nil {
@@ -109,7 +109,7 @@ func (a kvAttributes) expires() any {
 func lastSegment(u string) string { return u[strings.LastIndex(u, "/")+1:] }
 
 func (s *keyVaultService) keys(ctx context.Context, res snapshot.Resource, uri string) {
-	t := collection.Target{Type: "azure_keyvault_vault", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"keys"}}
+	t := collection.Target{Type: "azure_keyvault_vault", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"keys"}}
 	var names []string
 	var keys []map[string]any
 	ok := s.r.Call(ctx, opKeysList, t, func(ctx context.Context) error {
@@ -164,7 +164,7 @@ func (s *keyVaultService) keys(ctx context.Context, res snapshot.Resource, uri s
 }
 
 func (s *keyVaultService) secrets(ctx context.Context, res snapshot.Resource, uri string) {
-	t := collection.Target{Type: "azure_keyvault_vault", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"secrets"}}
+	t := collection.Target{Type: "azure_keyvault_vault", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"secrets"}}
 	s.r.Call(ctx, opSecretsList, t, func(ctx context.Context) error {
 		list, err := listAll[struct {
 			ID         string       `json:"id"`

@@ -77,7 +77,7 @@ func (s *sqlService) auditing(ctx context.Context, res snapshot.Resource) {
 }
 
 func (s *sqlService) firewall(ctx context.Context, res snapshot.Resource) {
-	t := collection.Target{Type: "azure_sql_server", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"firewall_rules"}}
+	t := collection.Target{Type: "azure_sql_server", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"firewall_rules"}}
 	s.r.Call(ctx, opSQLFirewallRead, t, func(ctx context.Context) error {
 		rules, err := listAll[armFirewallRule](ctx, s.r.arm, s.r.ID(res)+"/firewallRules?api-version="+sqlAPI)
 		if err != nil {
@@ -109,7 +109,7 @@ type armSQLAdmin struct {
 }
 
 func (s *sqlService) admins(ctx context.Context, res snapshot.Resource) {
-	t := collection.Target{Type: "azure_sql_server", ID: s.r.ID(res), Region: res.Region(), Attrs: []string{"entra_admin"}}
+	t := collection.Target{Type: "azure_sql_server", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"entra_admin"}}
 	s.r.Call(ctx, opSQLAdminsRead, t, func(ctx context.Context) error {
 		admins, err := listAll[armSQLAdmin](ctx, s.r.arm, s.r.ID(res)+"/administrators?api-version="+sqlAPI)
 		if err != nil {
@@ -129,7 +129,7 @@ func (s *sqlService) admins(ctx context.Context, res snapshot.Resource) {
 // failed list leaves every database of the server's region unknown.
 func (s *sqlService) databases(ctx context.Context, u *collection.Unit, srv snapshot.Resource) {
 	serverID, serverName := s.r.ID(srv), s.r.Get(srv, "name").(string)
-	s.r.Call(ctx, opSQLDatabasesRead, collection.ListTarget("azure_sql_database", srv.Region()), func(ctx context.Context) error {
+	s.r.Call(ctx, opSQLDatabasesRead, collection.ListTarget("azure_sql_database", s.r.Region(srv)), func(ctx context.Context) error {
 		dbs, err := listAll[armResource](ctx, s.r.arm, serverID+"/databases?api-version="+sqlAPI)
 		if err != nil {
 			return err

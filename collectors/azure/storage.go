@@ -141,7 +141,7 @@ func (p retentionPolicy) value() map[string]any {
 
 func (s *storageService) blobService(ctx context.Context, res snapshot.Resource) {
 	id := s.r.ID(res)
-	t := collection.Target{Type: "azure_storage_account", ID: id, Region: res.Region(), Attrs: []string{"blob_soft_delete", "container_soft_delete"}}
+	t := collection.Target{Type: "azure_storage_account", ID: id, Region: s.r.Region(res), Attrs: []string{"blob_soft_delete", "container_soft_delete"}}
 	s.r.Call(ctx, opBlobServicesRead, t, func(ctx context.Context) error {
 		var svc struct {
 			Properties struct {
@@ -161,7 +161,7 @@ func (s *storageService) blobService(ctx context.Context, res snapshot.Resource)
 func (s *storageService) diagnostics(ctx context.Context, res snapshot.Resource, svc string) {
 	id := s.r.ID(res)
 	attr := svc + "_diagnostic_settings"
-	t := collection.Target{Type: "azure_storage_account", ID: id, Region: res.Region(), Attrs: []string{attr}}
+	t := collection.Target{Type: "azure_storage_account", ID: id, Region: s.r.Region(res), Attrs: []string{attr}}
 	s.r.Call(ctx, opDiagnosticSettingsRead, t, func(ctx context.Context) error {
 		v, err := diagnosticSettings(ctx, s.r.arm, id+"/"+svc+"Services/default")
 		if err != nil {

@@ -146,6 +146,14 @@ func (r *Run) Get(res snapshot.Resource, key string) any {
 	return res[key]
 }
 
+// Region reads a resource's region under the same lock as Set: a task that names a resource
+// in a follow-up call's Target reads it while sibling tasks may be setting other attributes.
+func (r *Run) Region(res snapshot.Resource) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return res.Region()
+}
+
 // ID reads a resource's id under the same lock as Set.
 func (r *Run) ID(res snapshot.Resource) string {
 	r.mu.Lock()

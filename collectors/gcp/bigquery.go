@@ -66,7 +66,7 @@ func (s *bigqueryService) datasets(ctx context.Context, u *collection.Unit) {
 func opt(s string) any { return nullable(s) }
 
 func (s *bigqueryService) dataset(ctx context.Context, res snapshot.Resource, id string) {
-	t := collection.Target{Type: "gcp_bigquery_dataset", ID: res.ID(), Region: res.Region(), Attrs: []string{"access", "default_kms_key_name"}}
+	t := collection.Target{Type: "gcp_bigquery_dataset", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"access", "default_kms_key_name"}}
 	s.r.Call(ctx, opDatasetsGet, t, func(ctx context.Context) error {
 		d, err := s.cli.Datasets.Get(s.r.projectID, id).Context(ctx).Do()
 		if err != nil {
@@ -106,7 +106,7 @@ func (s *bigqueryService) tables(ctx context.Context, u *collection.Unit, ds, re
 }
 
 func (s *bigqueryService) table(ctx context.Context, res snapshot.Resource, ds, id string) {
-	t := collection.Target{Type: "gcp_bigquery_table", ID: res.ID(), Region: res.Region(), Attrs: []string{"kms_key_name"}}
+	t := collection.Target{Type: "gcp_bigquery_table", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"kms_key_name"}}
 	s.r.Call(ctx, opTablesGet, t, func(ctx context.Context) error {
 		tb, err := s.cli.Tables.Get(s.r.projectID, ds, id).Context(ctx).Do()
 		if err != nil {

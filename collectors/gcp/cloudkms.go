@@ -88,7 +88,7 @@ func kmsPolicy(p *cloudkms.Policy) map[string]any {
 }
 
 func (s *kmsService) ringPolicy(ctx context.Context, res snapshot.Resource, name string) {
-	t := collection.Target{Type: "gcp_kms_key_ring", ID: res.ID(), Region: res.Region(), Attrs: []string{"iam_policy"}}
+	t := collection.Target{Type: "gcp_kms_key_ring", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"iam_policy"}}
 	s.r.Call(ctx, opKeyRingsGetIamPolicy, t, func(ctx context.Context) error {
 		p, err := s.cli.Projects.Locations.KeyRings.GetIamPolicy(name).OptionsRequestedPolicyVersion(3).Context(ctx).Do()
 		if err != nil {
@@ -134,7 +134,7 @@ func (s *kmsService) cryptoKeys(ctx context.Context, u *collection.Unit, ring, l
 }
 
 func (s *kmsService) keyPolicy(ctx context.Context, res snapshot.Resource, name string) {
-	t := collection.Target{Type: "gcp_kms_crypto_key", ID: res.ID(), Region: res.Region(), Attrs: []string{"iam_policy"}}
+	t := collection.Target{Type: "gcp_kms_crypto_key", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"iam_policy"}}
 	s.r.Call(ctx, opCryptoKeysGetIamPol, t, func(ctx context.Context) error {
 		p, err := s.cli.Projects.Locations.KeyRings.CryptoKeys.GetIamPolicy(name).OptionsRequestedPolicyVersion(3).Context(ctx).Do()
 		if err != nil {

@@ -59,7 +59,7 @@ func (s *iamService) accounts(ctx context.Context, u *collection.Unit) {
 }
 
 func (s *iamService) keys(ctx context.Context, res snapshot.Resource, email string) {
-	t := collection.Target{Type: "gcp_iam_service_account", ID: res.ID(), Region: snapshot.GlobalRegion, Attrs: []string{"keys"}}
+	t := collection.Target{Type: "gcp_iam_service_account", ID: s.r.ID(res), Region: snapshot.GlobalRegion, Attrs: []string{"keys"}}
 	s.r.Call(ctx, opServiceAccountKeys, t, func(ctx context.Context) error {
 		resp, err := s.cli.Projects.ServiceAccounts.Keys.List("projects/" + s.r.projectID + "/serviceAccounts/" + email).Context(ctx).Do()
 		if err != nil {

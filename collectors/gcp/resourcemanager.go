@@ -58,7 +58,7 @@ func (r *run) identify(ctx context.Context) error {
 
 // projectTarget is the target of a failed call that leaves project attributes unknown.
 func (r *run) projectTarget(attrs ...string) collection.Target {
-	return collection.Target{Type: "gcp_project", ID: r.project.ID(), Region: snapshot.GlobalRegion, Attrs: attrs}
+	return collection.Target{Type: "gcp_project", ID: r.ID(r.project), Region: snapshot.GlobalRegion, Attrs: attrs}
 }
 
 type resourceManager struct {

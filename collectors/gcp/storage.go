@@ -76,7 +76,7 @@ func bucketResource(b *storage.Bucket) snapshot.Resource {
 }
 
 func (s *storageService) iamPolicy(ctx context.Context, res snapshot.Resource, name string) {
-	t := collection.Target{Type: "gcp_storage_bucket", ID: res.ID(), Region: res.Region(), Attrs: []string{"iam_policy"}}
+	t := collection.Target{Type: "gcp_storage_bucket", ID: s.r.ID(res), Region: s.r.Region(res), Attrs: []string{"iam_policy"}}
 	s.r.Call(ctx, opBucketsGetIamPolicy, t, func(ctx context.Context) error {
 		p, err := s.cli.Buckets.GetIamPolicy(name).OptionsRequestedPolicyVersion(3).Context(ctx).Do()
 		if err != nil {
