@@ -41,7 +41,7 @@ func testOptions(url string) collectors.Options {
 // implemented are the resource types the collector writes today.
 var implemented = map[string]bool{"azure_entra_user": true, "azure_storage_account": true, "azure_authorization_role_definition": true,
 	"azure_monitor_activity_log_alert": true, "azure_cosmosdb_account": true, "azure_compute_disk": true,
-	"azure_postgresql_flexible_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
+	"azure_postgresql_flexible_server": true, "azure_postgresql_server": true, "azure_mysql_flexible_server": true, "azure_sql_server": true, "azure_sql_database": true,
 	"azure_appservice_web_app": true, "azure_network_security_group": true, "azure_region": true,
 	"azure_compute_virtual_machine": true, "azure_subscription": true, "azure_tenant": true,
 	"azure_entra_directory_role": true, "azure_keyvault_vault": true}

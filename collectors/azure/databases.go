@@ -12,24 +12,31 @@ var (
 	opPostgresServersRead = registerARM("Microsoft.DBforPostgreSQL", "flexibleServers/read", "/subscriptions/[^/]+/providers/Microsoft.DBforPostgreSQL/flexibleServers")
 	opPostgresConfigRead  = registerARM("Microsoft.DBforPostgreSQL", "flexibleServers/configurations/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.DBforPostgreSQL/flexibleServers/[^/]+/configurations/[^/]+")
 	opPostgresFWRead      = registerARM("Microsoft.DBforPostgreSQL", "flexibleServers/firewallRules/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.DBforPostgreSQL/flexibleServers/[^/]+/firewallRules")
-	opMySQLServersRead    = registerARM("Microsoft.DBforMySQL", "flexibleServers/read", "/subscriptions/[^/]+/providers/Microsoft.DBforMySQL/flexibleServers")
-	opMySQLConfigRead     = registerARM("Microsoft.DBforMySQL", "flexibleServers/configurations/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.DBforMySQL/flexibleServers/[^/]+/configurations/[^/]+")
+	// Single servers ([LEGACY], retired by Microsoft): the CIS 5.2.6-5.2.8 controls.
+	opPostgresSingleRead       = registerARM("Microsoft.DBforPostgreSQL", "servers/read", "/subscriptions/[^/]+/providers/Microsoft.DBforPostgreSQL/servers")
+	opPostgresSingleConfigRead = registerARM("Microsoft.DBforPostgreSQL", "servers/configurations/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.DBforPostgreSQL/servers/[^/]+/configurations/[^/]+")
+	opMySQLServersRead         = registerARM("Microsoft.DBforMySQL", "flexibleServers/read", "/subscriptions/[^/]+/providers/Microsoft.DBforMySQL/flexibleServers")
+	opMySQLConfigRead          = registerARM("Microsoft.DBforMySQL", "flexibleServers/configurations/read", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.DBforMySQL/flexibleServers/[^/]+/configurations/[^/]+")
 )
 
 const (
 	postgresAPI = "2024-08-01"
-	mysqlAPI    = "2023-12-30"
+	// postgresSingleAPI is the single-server API's last stable version.
+	postgresSingleAPI = "2017-12-01"
+	mysqlAPI          = "2023-12-30"
 )
 
 // postgresParameters and mysqlParameters are the server parameters the CIS controls name.
 var (
 	postgresParameters = []string{"require_secure_transport", "log_checkpoints", "connection_throttle.enable", "logfiles.retention_days"}
 	mysqlParameters    = []string{"require_secure_transport", "tls_version", "audit_log_enabled", "audit_log_events"}
+	// postgresSingleParameters are the single-server parameters of CIS 5.2.6 and 5.2.7.
+	postgresSingleParameters = []string{"log_connections", "log_disconnections"}
 )
 
 func init() {
 	services.Register(collection.Service[*run]{Name: "postgresql", Global: true,
-		Owns: []string{"azure_postgresql_flexible_server"}, New: newPostgres})
+		Owns: []string{"azure_postgresql_flexible_server", "azure_postgresql_server"}, New: newPostgres})
 	services.Register(collection.Service[*run]{Name: "mysql", Global: true,
 		Owns: []string{"azure_mysql_flexible_server"}, New: newMySQL})
 }
@@ -50,7 +57,7 @@ type armConfiguration struct {
 	} `json:"properties"`
 }
 
-// parameters reads the named configurations of a flexible server, one GET each, in one call.
+// parameters reads the named configurations of a flexible or single server, one GET each, in one call.
 func parameters(ctx context.Context, r *run, op *collection.Operation, typ string, res snapshot.Resource, names []string, api string) {
 	t := collection.Target{Type: typ, ID: r.ID(res), Region: r.Region(res), Attrs: []string{"parameters"}}
 	r.Call(ctx, op, t, func(ctx context.Context) error {
@@ -67,7 +74,17 @@ func parameters(ctx context.Context, r *run, op *collection.Operation, typ strin
 	})
 }
 
-// postgresService collects PostgreSQL flexible servers, their CIS parameters and firewall rules.
+// armSingleServer is a PostgreSQL single server (Microsoft.DBforPostgreSQL/servers).
+type armSingleServer struct {
+	armResource
+	Properties struct {
+		Version                  string  `json:"version"`
+		InfrastructureEncryption *string `json:"infrastructureEncryption"`
+	} `json:"properties"`
+}
+
+// postgresService collects PostgreSQL flexible servers, their CIS parameters and firewall rules,
+// and the remaining single servers with their CIS parameters.
 type postgresService struct{ r *run }
 
 func newPostgres(r *run, _ *collection.Unit) collection.Starter { return &postgresService{r: r} }
@@ -89,6 +106,23 @@ func (s *postgresService) Start(u *collection.Unit) {
 					parameters(ctx, s.r, opPostgresConfigRead, "azure_postgresql_flexible_server", res, postgresParameters, postgresAPI)
 				})
 				u.Go(func(ctx context.Context) { s.firewall(ctx, res) })
+			})
+	})
+	u.Go(func(ctx context.Context) {
+		listARM(ctx, s.r, u, opPostgresSingleRead, "azure_postgresql_server",
+			"/providers/Microsoft.DBforPostgreSQL/servers?api-version="+postgresSingleAPI,
+			func(srv armSingleServer) snapshot.Resource {
+				res := srv.base()
+				res["version"] = srv.Properties.Version
+				// Servers created before the option existed omit it: they have no second layer.
+				res["infrastructure_encryption"] = strOr(srv.Properties.InfrastructureEncryption, "Disabled")
+				res["parameters"] = nil
+				return res
+			},
+			func(res snapshot.Resource) {
+				u.Go(func(ctx context.Context) {
+					parameters(ctx, s.r, opPostgresSingleConfigRead, "azure_postgresql_server", res, postgresSingleParameters, postgresSingleAPI)
+				})
 			})
 	})
 }

@@ -5,9 +5,10 @@
 //
 // Services (--services): storage, entra (users and their MFA registration), tenant (tenant-wide
 // Entra ID settings, directory roles), authorization (custom roles), defender, monitor, network
-// (security groups, flow logs, regions, Bastion), compute (disks, VMs), sql, postgresql, mysql,
-// cosmosdb, appservice and keyvault (vault properties, and through each vault's data plane the
-// metadata of its keys and secrets, with Key Vault's 401 challenge authentication). Every
+// (security groups, flow logs, regions, Bastion), compute (disks, VMs), sql, postgresql
+// (flexible servers, and the single servers Microsoft retired), mysql, cosmosdb, appservice and
+// keyvault (vault properties, and through each vault's data plane the metadata of its keys and
+// secrets, with Key Vault's 401 challenge authentication). Every
 // resource type of policies/schemas/azure is collected. provider.go registers the collector with
 // the CLI (collect, scan and permissions azure); conformance_test.go runs the conformance suite.
 //

@@ -61,6 +61,15 @@ func (s *Server) serviceRoutes() {
 		})
 	s.flexibleServers("Microsoft.DBforPostgreSQL", "azure_postgresql_flexible_server")
 	s.flexibleServers("Microsoft.DBforMySQL", "azure_mysql_flexible_server")
+	s.armList("Microsoft.DBforPostgreSQL:servers/read", sub+"/providers/Microsoft.DBforPostgreSQL/servers", "azure_postgresql_server",
+		func(r snapshot.Resource) map[string]any {
+			out := armBase(r, "Microsoft.DBforPostgreSQL/servers")
+			out["sku"] = map[string]any{"name": "GP_Gen5_2", "tier": "GeneralPurpose", "family": "Gen5", "capacity": 2}
+			out["properties"] = map[string]any{"version": r["version"], "userVisibleState": "Ready", "sslEnforcement": "Enabled",
+				"minimalTlsVersion": "TLS1_2", "infrastructureEncryption": r["infrastructure_encryption"], "publicNetworkAccess": "Enabled"}
+			return out
+		})
+	s.configurations("Microsoft.DBforPostgreSQL", "servers", "azure_postgresql_server")
 	s.armSub("Microsoft.DBforPostgreSQL:flexibleServers/firewallRules/read", "("+rg+"/providers/Microsoft.DBforPostgreSQL/flexibleServers/[^/]+)/firewallRules", "azure_postgresql_flexible_server",
 		func(w http.ResponseWriter, req *http.Request, r snapshot.Resource, _ []string) {
 			s.page(w, req, firewallRules(r["firewall_rules"]), "nextLink")
@@ -79,7 +88,12 @@ func (s *Server) flexibleServers(ns, typ string) {
 		out["properties"] = props
 		return out
 	})
-	s.armSub(ns+":flexibleServers/configurations/read", "("+rg+"/providers/"+ns+"/flexibleServers/[^/]+)/configurations/([^/]+)", typ,
+	s.configurations(ns, "flexibleServers", typ)
+}
+
+// configurations serves GET .../{kind}/{server}/configurations/{name} from the server's parameters.
+func (s *Server) configurations(ns, kind, typ string) {
+	s.armSub(ns+":"+kind+"/configurations/read", "("+rg+"/providers/"+ns+"/"+kind+"/[^/]+)/configurations/([^/]+)", typ,
 		func(w http.ResponseWriter, _ *http.Request, r snapshot.Resource, m []string) {
 			v, ok := obj(r["parameters"])[m[0]]
 			if !ok {

@@ -70,6 +70,10 @@ snapshots := {
 			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-acme-catalog", "name": "psql-acme-catalog", "region": "westeurope", "tags": {}, "version": "16", "public_network_access": "Disabled", "parameters": {"require_secure_transport": "on", "log_checkpoints": "on", "connection_throttle.enable": "on", "logfiles.retention_days": "7"}, "firewall_rules": []},
 			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-acme-legacy", "name": "psql-acme-legacy", "region": "westeurope", "tags": {}, "version": "16", "public_network_access": "Disabled", "parameters": {"require_secure_transport": "off", "log_checkpoints": "off", "connection_throttle.enable": "OFF", "logfiles.retention_days": "3"}, "firewall_rules": [{"name": "AllowAllAzureServicesAndResourcesWithinAzureIps_2026-3-4_10-2-1", "start_ip_address": "0.0.0.0", "end_ip_address": "0.0.0.0"}]},
 		],
+		"azure_postgresql_server": [
+			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-archive", "infrastructure_encryption": "Enabled", "name": "psql-acme-archive", "parameters": null, "region": "northeurope", "tags": {}, "version": "11"},
+			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-legacy-single", "infrastructure_encryption": "Disabled", "name": "psql-acme-legacy-single", "parameters": {"log_connections": "off", "log_disconnections": "off"}, "region": "westeurope", "tags": {}, "version": "11"},
+		],
 		"azure_region": [
 			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/locations/eastus", "name": "eastus", "region": "eastus", "tags": {}, "resource_count": 0, "network_watchers": []},
 			{"id": "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/locations/northeurope", "name": "northeurope", "region": "northeurope", "tags": {}, "resource_count": 7, "network_watchers": []},
@@ -151,6 +155,9 @@ snapshots := {
 		],
 		"azure_postgresql_flexible_server": [
 			{"id": "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-contoso-app", "name": "psql-contoso-app", "region": "westeurope", "tags": {}, "version": "16", "public_network_access": "Disabled", "parameters": {"require_secure_transport": "on", "log_checkpoints": "on", "connection_throttle.enable": "on", "logfiles.retention_days": "7"}, "firewall_rules": [{"name": "office", "start_ip_address": "198.51.100.4", "end_ip_address": "198.51.100.4"}]},
+		],
+		"azure_postgresql_server": [
+			{"id": "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/servers/psql-contoso-reports", "infrastructure_encryption": "Enabled", "name": "psql-contoso-reports", "parameters": {"log_connections": "on", "log_disconnections": "on"}, "region": "westeurope", "tags": {}, "version": "11"},
 		],
 		"azure_region": [
 			{"id": "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f/locations/westeurope", "name": "westeurope", "region": "westeurope", "tags": {}, "resource_count": 23, "network_watchers": [{"id": "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_westeurope", "provisioning_state": "Succeeded"}]},

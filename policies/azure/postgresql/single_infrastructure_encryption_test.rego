@@ -1,0 +1,22 @@
+package incloud.azure.postgresql.single_infrastructure_encryption_test
+
+import data.incloud.lib.azure.fixtures_test as fixtures
+import data.incloud.azure.postgresql.single_infrastructure_encryption
+
+test_fail if {
+	ids := {d.resource_id | some d in single_infrastructure_encryption.deny} with input as fixtures.input_for("azure-demo", "azure_postgresql_server", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-legacy-single", [])
+	ids == {"/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-legacy-single"}
+}
+
+test_fail_message if {
+	some d in single_infrastructure_encryption.deny with input as fixtures.input_for("azure-demo", "azure_postgresql_server", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-legacy/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-legacy-single", [])
+	contains(d.message, "psql-acme-legacy-single has infrastructure double encryption Disabled")
+}
+
+test_pass if {
+	count(single_infrastructure_encryption.deny) == 0 with input as fixtures.input_for("azure-demo", "azure_postgresql_server", "/subscriptions/5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/servers/psql-acme-archive", [])
+}
+
+test_pass_secure if {
+	count(single_infrastructure_encryption.deny) == 0 with input as fixtures.input_for("azure-demo-secure", "azure_postgresql_server", "/subscriptions/0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/servers/psql-contoso-reports", [])
+}
