@@ -45,13 +45,16 @@ func cpuTime(pid int) (time.Duration, error) {
 func TestSignalDuringEvaluation(t *testing.T) {
 	dir := t.TempDir()
 	snap := largeSnapshot(t, dir, 4000)
+	// A custom check that keeps evaluating for many seconds of CPU (well within its time limit),
+	// so that the signal lands during evaluation however fast the built-in checks become.
+	slow := filepath.Dir(writeFile(t, dir, "slow/slow.rego", slowCheck))
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
 	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
 			report := filepath.Join(dir, "report-"+strconv.Itoa(tc.code)+".json")
-			cmd := exec.Command(incloudBinary(t), "eval", snap, "--format", "table", "--format", "json="+report)
+			cmd := exec.Command(incloudBinary(t), "eval", snap, "--policy-dir", slow, "--check-timeout", "10m", "--format", "table", "--format", "json="+report)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			start := time.Now()
@@ -61,8 +64,8 @@ func TestSignalDuringEvaluation(t *testing.T) {
 			done := make(chan error, 1)
 			go func() { done <- cmd.Wait() }()
 			// Wait until the process has spent a second of CPU: the snapshot is read and
-			// checked by then (a fraction of that) and the checks are running (they take
-			// several seconds of CPU on this snapshot).
+			// checked by then (a fraction of that) and the checks are running; the slow
+			// check keeps them running for far longer.
 			var used time.Duration
 			for used < time.Second {
 				select {
@@ -155,3 +158,27 @@ func TestSignalDuringCollection(t *testing.T) {
 		t.Error("the partial snapshot is marked complete")
 	}
 }
+
+// slowCheck spends about a hundred million iterations per bucket deciding nothing: a check that
+// is still evaluating when the test's signal arrives.
+const slowCheck = `# METADATA
+# title: Slow check
+# description: Spends CPU time so that a signal arrives while the checks are evaluating.
+# scope: package
+# custom:
+#   id: test-s3-slow
+#   severity: low
+#   area: data-protection
+#   resource_type: aws_s3_bucket
+#   service_model: paas
+#   frameworks: {}
+#   remediation: r
+#   rationale: r
+#   depends_on: [name]
+package test.s3.slow
+
+deny contains {"resource_id": b.id, "message": "slow"} if {
+	some b in input.resources.aws_s3_bucket
+	count([i | some i in numbers.range(1, 50000); some j in numbers.range(1, 2000); i == j + count(b.name) + 1000000]) > 0
+}
+`
