@@ -175,22 +175,7 @@ func control(c Control, checks []string, ran map[string]bool, counts map[string]
 		cc.Error += counts[id][findings.StatusError]
 		cc.Waived += counts[id][findings.StatusWaived]
 	}
-	switch {
-	case len(checks) == 0:
-		cc.Status = findings.ControlNotCovered
-	case !anyRan:
-		cc.Status = findings.ControlNotRun
-	case cc.Fail > 0:
-		cc.Status = findings.ControlFail
-	case cc.Error > 0:
-		cc.Status = findings.ControlError
-	case cc.Waived > 0:
-		cc.Status = findings.ControlWaived
-	case cc.Pass > 0:
-		cc.Status = findings.ControlPass
-	default:
-		cc.Status = findings.ControlNoResults
-	}
+	cc.Status = findings.ControlStatus(cc, anyRan)
 	return cc
 }
 

@@ -226,6 +226,28 @@ type ComplianceControl struct {
 	Waived int      `json:"waived"`
 }
 
+// ControlStatus decides a control's status from its counts: not-covered when no check maps to
+// it, not-run when none of its checks ran, else the worst of its results (fail, error, waived,
+// pass), or no-results. The compliance view and merged reports decide it by this one rule.
+func ControlStatus(c ComplianceControl, ran bool) string {
+	switch {
+	case len(c.Checks) == 0:
+		return ControlNotCovered
+	case !ran:
+		return ControlNotRun
+	case c.Fail > 0:
+		return ControlFail
+	case c.Error > 0:
+		return ControlError
+	case c.Waived > 0:
+		return ControlWaived
+	case c.Pass > 0:
+		return ControlPass
+	default:
+		return ControlNoResults
+	}
+}
+
 // SkippedCheck is a check that was not run, and why.
 type SkippedCheck struct {
 	ID     string `json:"id"`

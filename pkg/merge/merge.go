@@ -172,22 +172,7 @@ func mergeCompliance(inputs []Input) []findings.ComplianceFramework {
 		a.view.Counts = map[string]int{}
 		for i := range a.view.Controls {
 			c := &a.view.Controls[i]
-			switch {
-			case len(c.Checks) == 0:
-				c.Status = findings.ControlNotCovered
-			case !a.touched[c.ID]:
-				c.Status = findings.ControlNotRun
-			case c.Fail > 0:
-				c.Status = findings.ControlFail
-			case c.Error > 0:
-				c.Status = findings.ControlError
-			case c.Waived > 0:
-				c.Status = findings.ControlWaived
-			case c.Pass > 0:
-				c.Status = findings.ControlPass
-			default:
-				c.Status = findings.ControlNoResults
-			}
+			c.Status = findings.ControlStatus(*c, a.touched[c.ID])
 			a.view.Counts[c.Status]++
 		}
 		out = append(out, a.view)
