@@ -44,6 +44,15 @@ type Provider struct {
 	// auditing principal needs to audit a whole organization (role is the member role's name,
 	// principal the auditing principal, "" when not given).
 	OrganizationPermissions func(w io.Writer, role, principal string) error
+	// FleetFlags are the provider's fleet-mode flags (AWS --organization, --role,
+	// --external-id; GCP --organization, --folder; Azure --management-group), registered on
+	// collect and scan beside Flags.
+	FleetFlags []FleetFlag
+	// Fleet, when set, returns the fleet the request asks for, or nil (and no error) when it
+	// asks for one account, which then goes through New as before. Its error is bad input
+	// (exit code 2), such as --role without --organization or --accounts. Like New it must
+	// not contact the cloud.
+	Fleet func(ctx context.Context, req FleetRequest) (Fleet, error)
 }
 
 // Flag is one provider-specific string flag.
