@@ -137,12 +137,23 @@ type Check struct {
 	Source       string              `json:"source,omitempty"`
 }
 
-// Target is one evaluated snapshot.
+// Target is one account of the report: an evaluated snapshot, or, in a fleet run, a member
+// that could not be collected (Error) or was deliberately not collected (Skipped).
 type Target struct {
-	Provider    string    `json:"provider"`
-	Account     string    `json:"account"`
+	Provider string `json:"provider"`
+	Account  string `json:"account"`
+	// Name is the account's human name from the fleet's listing ("prod-payments"), "" when
+	// unknown.
+	Name        string    `json:"name,omitempty"`
 	CollectedAt time.Time `json:"collected_at"`
 	Complete    bool      `json:"complete"`
+	// Error says why the account could not be collected at all (its audit role could not be
+	// assumed, it could not be identified); its account-level checks are then `error`
+	// results carrying the same reason. Complete is false.
+	Error string `json:"error,omitempty"`
+	// Skipped says why the account was left out on purpose (SUSPENDED, closing, disabled):
+	// no results, a note in every format that lists targets. Complete is false.
+	Skipped string `json:"skipped,omitempty"`
 }
 
 // Tool names the program that made a report, and the build: enough to trace a report to it.
