@@ -144,8 +144,10 @@ type Target struct {
 	Account  string `json:"account"`
 	// Name is the account's human name from the fleet's listing ("prod-payments"), "" when
 	// unknown.
-	Name        string    `json:"name,omitempty"`
-	CollectedAt time.Time `json:"collected_at"`
+	Name string `json:"name,omitempty"`
+	// CollectedAt is when the snapshot was taken; zero (and left out of the JSON) for an
+	// account that was never collected (Error or Skipped).
+	CollectedAt time.Time `json:"collected_at,omitzero"`
 	Complete    bool      `json:"complete"`
 	// Error says why the account could not be collected at all (its audit role could not be
 	// assumed, it could not be identified); its account-level checks are then `error`
@@ -154,6 +156,51 @@ type Target struct {
 	// Skipped says why the account was left out on purpose (SUSPENDED, closing, disabled):
 	// no results, a note in every format that lists targets. Complete is false.
 	Skipped string `json:"skipped,omitempty"`
+}
+
+// Collected reports whether the target's snapshot was taken and evaluated (neither Error nor
+// Skipped); it may still be incomplete.
+func (t Target) Collected() bool { return t.Error == "" && t.Skipped == "" }
+
+// TargetCounts counts a report's accounts by how they were covered.
+type TargetCounts struct {
+	// Evaluated accounts were collected and evaluated (completely or not), Error accounts could
+	// not be collected, Skipped accounts were left out on purpose.
+	Evaluated, Error, Skipped int
+}
+
+// Total is the number of accounts counted.
+func (c TargetCounts) Total() int { return c.Evaluated + c.Error + c.Skipped }
+
+// CountTargets counts targets by Evaluated, Error and Skipped (an account with both an error and
+// a skip reason counts as an error: it was meant to be collected).
+func CountTargets(targets []Target) TargetCounts {
+	var c TargetCounts
+	for _, t := range targets {
+		switch {
+		case t.Error != "":
+			c.Error++
+		case t.Skipped != "":
+			c.Skipped++
+		default:
+			c.Evaluated++
+		}
+	}
+	return c
+}
+
+// Fleet reports whether the targets are more than one account or include an account that could
+// not be collected or was skipped: the reports then list every account with its state.
+func Fleet(targets []Target) bool {
+	if len(targets) > 1 {
+		return true
+	}
+	for _, t := range targets {
+		if !t.Collected() {
+			return true
+		}
+	}
+	return false
 }
 
 // Tool names the program that made a report, and the build: enough to trace a report to it.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incloud/incloud/pkg/diff"
 	"github.com/incloud/incloud/pkg/findings"
 )
 
@@ -132,5 +133,61 @@ func TestJSONDeterministic(t *testing.T) {
 	}
 	if b := render(t, "json", r, Options{}); !bytes.Equal(a, b) {
 		t.Error("same report with results in another order gives different JSON")
+	}
+}
+
+// TestJSONFleetTargetsReadBack writes a fleet report (an evaluated, an uncollectable and a
+// skipped account) and reads it back with the report reader diff, --baseline and merge use: the
+// targets keep their name, error and skip reason, and an account never collected has no
+// collected_at at all rather than year 1.
+func TestJSONFleetTargetsReadBack(t *testing.T) {
+	r := fixtureFleetReport()
+	out := render(t, "json", r, Options{})
+	if bytes.Contains(out, []byte("0001-01-01")) {
+		t.Errorf("a never-collected account has a zero collected_at:\n%s", out)
+	}
+	var doc struct {
+		Targets []map[string]any `json:"targets"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	wantKeys := map[string][]string{
+		fixtureAccountProd:      {"account", "collected_at", "complete", "name", "provider"},
+		fixtureAccountDenied:    {"account", "complete", "error", "name", "provider"},
+		fixtureAccountSuspended: {"account", "complete", "name", "provider", "skipped"},
+	}
+	for _, tg := range doc.Targets {
+		if want, ok := wantKeys[tg["account"].(string)]; ok {
+			if got := sortedKeys(tg); !reflect.DeepEqual(got, want) {
+				t.Errorf("target %v keys = %v, want %v", tg["account"], got, want)
+			}
+		}
+	}
+
+	got, err := diff.ParseReport(out, func(w string) { t.Errorf("read-back warning: %s", w) })
+	if err != nil {
+		t.Fatalf("read back: %v", err)
+	}
+	if !reflect.DeepEqual(got.Targets, r.Targets) {
+		t.Errorf("targets after read-back:\n got %+v\nwant %+v", got.Targets, r.Targets)
+	}
+	if c := findings.CountTargets(got.Targets); c != (findings.TargetCounts{Evaluated: 2, Error: 1, Skipped: 1}) {
+		t.Errorf("counts after read-back = %+v", c)
+	}
+	errs := 0
+	for _, res := range got.Results {
+		if res.Account == fixtureAccountDenied {
+			if res.Status != findings.StatusError || !strings.Contains(res.Message, "AccessDenied") {
+				t.Errorf("denied account's result %s is %s: %q", res.CheckID, res.Status, res.Message)
+			}
+			errs++
+		}
+		if res.Account == fixtureAccountSuspended {
+			t.Errorf("skipped account has a result: %+v", res)
+		}
+	}
+	if errs != 3 || len(got.Results) != len(r.Results) {
+		t.Errorf("read back %d results (%d of the denied account), want %d (3)", len(got.Results), errs, len(r.Results))
 	}
 }

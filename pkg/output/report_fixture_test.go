@@ -265,3 +265,43 @@ func render(t *testing.T, format string, r *findings.Report, opts Options) []byt
 	}
 	return buf.Bytes()
 }
+
+// Accounts the fleet fixture adds: one whose audit role could not be assumed, one suspended.
+const (
+	fixtureAccountDenied    = "333333333333"
+	fixtureAccountSuspended = "444444444444"
+	fixtureDeniedReason     = "sts:AssumeRole on arn:aws:iam::333333333333:role/incloud-audit failed: AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:AssumeRole"
+	fixtureSuspendedReason  = "account status SUSPENDED"
+)
+
+// fixtureFleetReport is fixtureReport as a fleet run of an organization reports it: the two
+// evaluated accounts (production incomplete, staging complete) with their names, a member whose
+// audit role could not be assumed (a target with Error, never collected, whose account-level
+// checks are error results with the same reason) and a suspended member (Skipped, no results).
+func fixtureFleetReport() *findings.Report {
+	r := fixtureReport()
+	r.Targets[0].Name = "acme-prod"
+	r.Targets[1].Name = "acme-staging"
+	r.Targets = append(r.Targets,
+		findings.Target{Provider: "aws", Account: fixtureAccountDenied, Name: "payments-sandbox", Error: fixtureDeniedReason},
+		findings.Target{Provider: "aws", Account: fixtureAccountSuspended, Name: "old-marketing", Skipped: fixtureSuspendedReason},
+	)
+	byID := map[string]findings.Check{}
+	for _, c := range r.Checks {
+		byID[c.ID] = c
+	}
+	root := "arn:aws:iam::" + fixtureAccountDenied + ":root"
+	for _, id := range []string{"aws-cloudtrail-multi-region", "aws-cloudwatch-root-usage", "aws-iam-root-mfa"} {
+		c := byID[id]
+		r.Results = append(r.Results, findings.Result{
+			CheckID: c.ID, Title: c.Title, Status: findings.StatusError, Severity: c.Severity, Area: c.Area,
+			ServiceModel: c.ServiceModel, Provider: c.Provider, Account: fixtureAccountDenied, Region: "global",
+			ResourceID: root, ResourceName: "payments-sandbox", ResourceType: c.ResourceType,
+			Message:    "could not evaluate: the account could not be collected: " + fixtureDeniedReason,
+			Frameworks: c.Frameworks, Remediation: c.Remediation,
+			Fingerprint: findings.Fingerprint(c.ID, c.Provider, fixtureAccountDenied, "global", c.ResourceType, root),
+		})
+	}
+	r.Summary = findings.Summarize(r.Results)
+	return r
+}
