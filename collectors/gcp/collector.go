@@ -35,6 +35,9 @@ const readScope = "https://www.googleapis.com/auth/cloud-platform.read-only"
 type Collector struct {
 	project string
 	opts    collectors.Options
+	// client, when set, returns the HTTP client to use (a fleet's, shared by its members);
+	// nil builds one per collection.
+	client func(ctx context.Context) (*http.Client, error)
 }
 
 var _ collectors.Collector = (*Collector)(nil)
@@ -75,7 +78,11 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	client, err := c.httpClient(ctx)
+	newClient := c.newHTTPClient
+	if c.client != nil {
+		newClient = c.client
+	}
+	client, err := newClient(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -99,9 +106,9 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 	return snap, nil
 }
 
-// httpClient is the client every API client uses: Application Default Credentials (or none,
+// newHTTPClient is the client every API client uses: Application Default Credentials (or none,
 // against a test endpoint), then the retry and the registry guard.
-func (c *Collector) httpClient(ctx context.Context) (*http.Client, error) {
+func (c *Collector) newHTTPClient(ctx context.Context) (*http.Client, error) {
 	timeout := c.opts.RequestTimeout
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout

@@ -38,5 +38,27 @@ func isReadOnly(op collection.Operation) bool {
 // Operations returns every operation the collector may call, sorted by name.
 func Operations() []collection.Operation { return ops.All() }
 
-// Permissions returns the IAM permissions of the collector's operations, sorted.
-func Permissions() []string { return ops.Permissions() }
+// Permissions returns the IAM permissions of one project's collection, sorted: every
+// operation's but fleet mode's listing of folders and projects (FleetPermissions), which is
+// granted on an organization or folder, not in a project.
+func Permissions() []string {
+	var out []string
+	for _, p := range ops.Permissions() {
+		if !isFleetPermission(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// FleetPermissions returns the permissions fleet mode adds to Permissions (listing the folders
+// and projects below an organization or folder), sorted.
+func FleetPermissions() []string {
+	var out []string
+	for _, p := range ops.Permissions() {
+		if isFleetPermission(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
