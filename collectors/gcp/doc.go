@@ -13,6 +13,16 @@
 // a test endpoint (collectors.Options.EndpointURL) there are no credentials and each API's base
 // path becomes URL/<API host>/<path> (option.WithEndpoint), so one fake (gcpfake) serves them all.
 //
+// # Many projects
+//
+// fleet.go is fleet mode (collectors.Fleet): NewFleet turns --organization ID or --folder ID
+// into the projects below it, listed with Cloud Resource Manager v3 (folders.list and
+// projects.list for the root and every folder, 2·(F+1) calls for F folders plus extra pages),
+// or --accounts with project ids into an explicit list; each member is collected by the
+// single-project Collector, all of them sharing one HTTP client (one credential, one token
+// cache). The listing permissions are granted on the organization or folder, so they are in
+// `permissions gcp --organization` (WriteOrganizationRole) and not in a project's role.
+//
 // # A service, step by step
 //
 //  1. One file per service (storage.go): register its operations at package level with

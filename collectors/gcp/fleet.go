@@ -20,10 +20,10 @@ import (
 // ID), or an explicit list of projects (--accounts ID,...), each collected as `collect gcp
 // --project` collects it, with the same credentials.
 //
-// Listing walks the resource hierarchy breadth first with Cloud Resource Manager v3:
-// folders.list and projects.list (showDeleted, so that DELETE_REQUESTED projects are
-// reported as skipped) for the root and for every folder below it, the containers of one
-// level concurrently. That is 2·(F+1) calls for F folders (plus one per extra page), whatever
+// Listing walks the resource hierarchy with Cloud Resource Manager v3: folders.list and
+// projects.list (showDeleted, so that DELETE_REQUESTED projects are reported as skipped) for
+// the root and for every folder below it, a folder's listing starting as soon as its parent's
+// folders are known. That is 2·(F+1) calls for F folders (plus one per extra page), whatever
 // the number of projects. projects.search would take fewer calls (one paged search for all
 // projects the caller can see) but it is eventually consistent, returns projects of every
 // organization the caller sees, and silently leaves out those below a folder the caller
@@ -160,7 +160,9 @@ func (f *fleet) Collector(_ context.Context, m collectors.Member) (collectors.Co
 }
 
 // Members implements collectors.Fleet: the explicit list, or every project below the root
-// (DELETE_REQUESTED ones with Skip set), sorted by project id.
+// (DELETE_REQUESTED ones with Skip set), sorted by project id. Each container's folders and
+// projects are listed as soon as its parent's folders are known, --concurrency calls at a
+// time, so that the listing takes about one round trip per level of the hierarchy.
 func (f *fleet) Members(ctx context.Context) ([]collectors.Member, error) {
 	if f.root == "" {
 		return slices.Clone(f.explicit), nil
@@ -174,56 +176,82 @@ func (f *fleet) Members(ctx context.Context) ([]collectors.Member, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Cloud Resource Manager client: %w", err)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var (
 		mu       sync.Mutex
 		members  []collectors.Member
 		firstErr error
-		seen     = map[string]bool{f.root: true}
+		seen     = map[string]bool{}
+		wg       sync.WaitGroup
+		sem      = make(chan struct{}, f.opts.Workers())
 	)
-	sem := make(chan struct{}, f.opts.Workers())
-	level := []string{f.root}
-	for len(level) > 0 && firstErr == nil {
-		var next []string
-		var wg sync.WaitGroup
-		for _, parent := range level {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				folders, projects, err := listChildren(ctx, cli, parent)
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					if firstErr == nil {
-						firstErr = err
-					}
-					return
-				}
-				for _, fo := range folders {
-					if !seen[fo] {
-						seen[fo] = true
-						next = append(next, fo)
-					}
-				}
-				members = append(members, projects...)
-			}()
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if firstErr == nil {
+			firstErr = err
+			cancel()
 		}
-		wg.Wait()
-		slices.Sort(next)
-		level = next
 	}
+	// call runs one listing under the concurrency bound.
+	call := func(fn func() error) bool {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return false
+		}
+		err := fn()
+		<-sem
+		if err != nil {
+			fail(err)
+			return false
+		}
+		return true
+	}
+	var visit func(parent string)
+	visit = func(parent string) {
+		defer wg.Done()
+		var folders []string
+		if !call(func() (err error) { folders, err = listFolders(ctx, cli, parent); return err }) {
+			return
+		}
+		mu.Lock()
+		for _, fo := range folders {
+			if !seen[fo] {
+				seen[fo] = true
+				wg.Add(1)
+				go visit(fo)
+			}
+		}
+		mu.Unlock()
+		var projects []collectors.Member
+		if !call(func() (err error) { projects, err = listProjects(ctx, cli, parent); return err }) {
+			return
+		}
+		mu.Lock()
+		members = append(members, projects...)
+		mu.Unlock()
+	}
+	seen[f.root] = true
+	wg.Add(1)
+	go visit(f.root)
+	wg.Wait()
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("list the projects below %s: %w", f.root, err)
 	}
 	slices.SortFunc(members, func(a, b collectors.Member) int { return strings.Compare(a.ID, b.ID) })
 	members = slices.CompactFunc(members, func(a, b collectors.Member) bool { return a.ID == b.ID })
 	return members, nil
 }
 
-// listChildren lists the ACTIVE folders (their names, folders/ID) and the projects (ACTIVE and
-// DELETE_REQUESTED) directly below parent.
-func listChildren(ctx context.Context, cli *crmv3.Service, parent string) (folders []string, projects []collectors.Member, err error) {
-	err = cli.Folders.List().Parent(parent).Pages(collection.WithOperation(ctx, opFoldersList), func(p *crmv3.ListFoldersResponse) error {
+// listFolders lists the ACTIVE folders directly below parent (their names, folders/ID).
+func listFolders(ctx context.Context, cli *crmv3.Service, parent string) ([]string, error) {
+	var folders []string
+	err := cli.Folders.List().Parent(parent).Pages(collection.WithOperation(ctx, opFoldersList), func(p *crmv3.ListFoldersResponse) error {
 		for _, fo := range p.Folders {
 			if fo.State == "" || fo.State == "ACTIVE" {
 				folders = append(folders, fo.Name)
@@ -232,9 +260,15 @@ func listChildren(ctx context.Context, cli *crmv3.Service, parent string) (folde
 		return nil
 	})
 	if err != nil {
-		return nil, nil, listError(fmt.Sprintf("list the folders of %s (%s)", parent, opFoldersList.Name()), err)
+		return nil, listError(fmt.Sprintf("list the folders of %s (%s)", parent, opFoldersList.Name()), err)
 	}
-	err = cli.Projects.List().Parent(parent).ShowDeleted(true).Pages(collection.WithOperation(ctx, opProjectsList), func(p *crmv3.ListProjectsResponse) error {
+	return folders, nil
+}
+
+// listProjects lists the projects directly below parent, ACTIVE and DELETE_REQUESTED (Skip).
+func listProjects(ctx context.Context, cli *crmv3.Service, parent string) ([]collectors.Member, error) {
+	var projects []collectors.Member
+	err := cli.Projects.List().Parent(parent).ShowDeleted(true).Pages(collection.WithOperation(ctx, opProjectsList), func(p *crmv3.ListProjectsResponse) error {
 		for _, pr := range p.Projects {
 			m := collectors.Member{ID: pr.ProjectId, Name: pr.DisplayName}
 			if pr.State != "ACTIVE" {
@@ -248,9 +282,9 @@ func listChildren(ctx context.Context, cli *crmv3.Service, parent string) (folde
 		return nil
 	})
 	if err != nil {
-		return nil, nil, listError(fmt.Sprintf("list the projects of %s (%s)", parent, opProjectsList.Name()), err)
+		return nil, listError(fmt.Sprintf("list the projects of %s (%s)", parent, opProjectsList.Name()), err)
 	}
-	return folders, projects, nil
+	return projects, nil
 }
 
 // listError explains a failed listing: Google's status, and for a denied one what to grant.

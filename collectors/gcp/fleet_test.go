@@ -2,12 +2,15 @@ package gcp
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/collectortest"
+	"github.com/incloud/incloud/collectors/fakecloud"
 	"github.com/incloud/incloud/collectors/gcp/gcpfake"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
@@ -325,5 +328,71 @@ func TestFleetPermissions(t *testing.T) {
 	}
 	if err := WriteOrganizationRole(&orgRole, "bad role!", ""); err == nil {
 		t.Error("an invalid role id was accepted")
+	}
+}
+
+// generatedOrg is an organization of folders folders (a tree, three subfolders each) and
+// projects projects spread over the organization and its folders, without project data.
+func generatedOrg(folders, projects int, opts ...fakecloud.Option) *gcpfake.Fleet {
+	var fs []gcpfake.Folder
+	containers := []string{"organizations/" + testOrg}
+	for i := 1; i <= folders; i++ {
+		parent := "organizations/" + testOrg
+		if i > 3 {
+			parent = fmt.Sprintf("folders/%d", 300000000000+(i-1)/3)
+		}
+		fs = append(fs, gcpfake.Folder{ID: fmt.Sprint(300000000000 + i), DisplayName: fmt.Sprint("folder ", i), Parent: parent})
+		containers = append(containers, fmt.Sprintf("folders/%d", 300000000000+i))
+	}
+	var ps []gcpfake.Project
+	for j := 0; j < projects; j++ {
+		ps = append(ps, gcpfake.Project{ID: fmt.Sprintf("proj-%05d", j), Number: fmt.Sprint(700000000000 + j),
+			DisplayName: fmt.Sprint("project ", j), Parent: containers[j%len(containers)]})
+	}
+	return gcpfake.NewFleet([]string{testOrg}, fs, ps, opts...)
+}
+
+// TestFleetCallCount: listing N projects in F folders takes 2(F+1) calls when each container's
+// children fit in a page, whatever N.
+func TestFleetCallCount(t *testing.T) {
+	const folders, projects = 20, 200
+	f := generatedOrg(folders, projects, fakecloud.WithPageSize(0))
+	defer f.Close()
+	members, err := fleetFor(t, f.URL, snapshot.New("gcp", "x", time.Time{}), map[string]string{"organization": testOrg}).Members(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != projects || members[0].ID != "proj-00000" || members[projects-1].ID != fmt.Sprintf("proj-%05d", projects-1) {
+		t.Errorf("%d members, from %v to %v", len(members), members[0], members[len(members)-1])
+	}
+	if calls := f.Requests(); calls["resourcemanager:folders.list"] != folders+1 || calls["resourcemanager:projects.list"] != folders+1 {
+		t.Errorf("calls %v, want %d of each", calls, folders+1)
+	}
+}
+
+// BenchmarkFleetMembers lists generated organizations over a fake answering in 20 ms:
+// calls/op is the number of listing calls, ns/op the wall time of the listing.
+//
+//	go test ./collectors/gcp -run '^$' -bench FleetMembers -benchtime 3x
+func BenchmarkFleetMembers(b *testing.B) {
+	for _, size := range []struct{ folders, projects int }{{20, 200}, {100, 1000}} {
+		b.Run(fmt.Sprintf("folders=%d/projects=%d", size.folders, size.projects), func(b *testing.B) {
+			f := generatedOrg(size.folders, size.projects, fakecloud.WithPageSize(0), fakecloud.WithLatency(20*time.Millisecond))
+			defer f.Close()
+			opts := testOptions(f.URL, snapshot.New("gcp", "x", time.Time{}))
+			opts.Concurrency = collectors.DefaultConcurrency
+			fl, err := NewFleet(context.Background(), collectors.FleetRequest{Flags: map[string]string{"organization": testOrg}, Options: opts})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				members, err := fl.Members(context.Background())
+				if err != nil || len(members) != size.projects {
+					b.Fatalf("%d members, %v", len(members), err)
+				}
+			}
+			b.ReportMetric(float64(f.TotalRequests())/float64(b.N), "calls/op")
+		})
 	}
 }
