@@ -339,25 +339,26 @@ func Summarize(results []Result) Summary {
 
 // Sort orders results deterministically: status (fail, error, waived, pass), worst severity first,
 // then check id, account, region and resource id.
-func Sort(results []Result) {
-	slices.SortStableFunc(results, func(a, b Result) int {
-		if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.CheckID, b.CheckID); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Account, b.Account); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Region, b.Region); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ResourceID, b.ResourceID)
-	})
+func Sort(results []Result) { slices.SortStableFunc(results, Compare) }
+
+// Compare orders two results as Sort does.
+func Compare(a, b Result) int {
+	if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.CheckID, b.CheckID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Account, b.Account); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Region, b.Region); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ResourceID, b.ResourceID)
 }
 
 // statusRank orders statuses as Statuses lists them.

@@ -1,9 +1,11 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/incloud/incloud/pkg/findings"
 )
@@ -13,31 +15,84 @@ func init() { Register("json", writeJSON) }
 // writeJSON renders the report contract: the Report with its JSON names, indented, results in
 // findings.Sort order, empty collections as [] or {} rather than null, no HTML escaping and a
 // trailing newline. The caller's report is not modified.
+//
+// The results, nearly all of a large report, are encoded one at a time straight to w: the
+// document is the one json.Encoder would write for the whole report (TestJSONStreamsAsEncoder),
+// without ever holding it, or a copy of the results, in memory.
 func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
-	enc := json.NewEncoder(w)
+	head := jsonReport(r)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(jsonReport(r)); err != nil {
+	if err := enc.Encode(head); err != nil {
 		return fmt.Errorf("encode json report: %w", err)
 	}
-	return nil
+	doc := buf.Bytes()
+	// Top-level keys, and only they, are indented by two spaces.
+	const empty = "\n  \"results\": []"
+	at := bytes.Index(doc, []byte(empty))
+	if at < 0 {
+		return fmt.Errorf("encode json report: no top-level results array in %.80q", doc)
+	}
+	if len(r.Results) == 0 {
+		_, err := w.Write(doc)
+		return err
+	}
+	split := at + len(empty) - 1 // between [ and ]
+	if _, err := w.Write(doc[:split]); err != nil {
+		return err
+	}
+	var item bytes.Buffer
+	ienc := json.NewEncoder(&item)
+	ienc.SetEscapeHTML(false)
+	ienc.SetIndent("    ", "  ")
+	for n, i := range sortedOrder(r.Results) {
+		res := r.Results[i]
+		if res.Frameworks == nil {
+			res.Frameworks = map[string][]string{}
+		}
+		item.Reset()
+		if n > 0 {
+			item.WriteByte(',')
+		}
+		item.WriteString("\n    ")
+		if err := ienc.Encode(res); err != nil {
+			return fmt.Errorf("encode json report: result %d: %w", n, err)
+		}
+		item.Truncate(item.Len() - 1) // Encode's newline
+		if _, err := w.Write(item.Bytes()); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, "\n  "); err != nil {
+		return err
+	}
+	_, err := w.Write(doc[split:])
+	return err
 }
 
-// jsonReport returns a copy of r ready for encoding: results sorted, nil slices and maps replaced
-// by empty ones so that consumers always see the same shapes.
+// sortedOrder returns the indexes of results in findings.Sort order, without moving them.
+func sortedOrder(results []findings.Result) []int {
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	if !slices.IsSortedFunc(results, findings.Compare) {
+		slices.SortStableFunc(order, func(a, b int) int { return findings.Compare(results[a], results[b]) })
+	}
+	return order
+}
+
+// jsonReport returns a copy of r without its results (writeJSON streams them) ready for
+// encoding: nil slices and maps replaced by empty ones so that consumers always see the same
+// shapes.
 func jsonReport(r *findings.Report) findings.Report {
 	out := *r
 	if out.Targets == nil {
 		out.Targets = []findings.Target{}
 	}
-	out.Results = make([]findings.Result, len(r.Results))
-	for i, res := range r.Results {
-		if res.Frameworks == nil {
-			res.Frameworks = map[string][]string{}
-		}
-		out.Results[i] = res
-	}
-	findings.Sort(out.Results)
+	out.Results = []findings.Result{}
 	out.Checks = make([]findings.Check, len(r.Checks))
 	for i, c := range r.Checks {
 		if c.Frameworks == nil {

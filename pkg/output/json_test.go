@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -189,5 +190,65 @@ func TestJSONFleetTargetsReadBack(t *testing.T) {
 	}
 	if errs != 3 || len(got.Results) != len(r.Results) {
 		t.Errorf("read back %d results (%d of the denied account), want %d (3)", len(got.Results), errs, len(r.Results))
+	}
+}
+
+// TestJSONStreamsAsEncoder: the streamed document is byte for byte what json.Encoder writes for
+// the whole report (sorted results, nil frameworks as {}), for sorted and unsorted results, no
+// results, and texts that HTML escaping or the results key itself would change.
+func TestJSONStreamsAsEncoder(t *testing.T) {
+	whole := func(r *findings.Report) []byte {
+		out := *r
+		out.Targets = append([]findings.Target{}, r.Targets...)
+		out.Results = []findings.Result{}
+		for _, res := range r.Results {
+			if res.Frameworks == nil {
+				res.Frameworks = map[string][]string{}
+			}
+			out.Results = append(out.Results, res)
+		}
+		findings.Sort(out.Results)
+		out.Checks = []findings.Check{}
+		for _, c := range r.Checks {
+			if c.Frameworks == nil {
+				c.Frameworks = map[string][]string{}
+			}
+			out.Checks = append(out.Checks, c)
+		}
+		if out.Summary.ByStatus == nil {
+			out.Summary.ByStatus = map[findings.Status]int{}
+		}
+		if out.Summary.BySeverity == nil {
+			out.Summary.BySeverity = map[findings.Severity]map[findings.Status]int{}
+		}
+		if out.Summary.ByArea == nil {
+			out.Summary.ByArea = map[string]map[findings.Status]int{}
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	sorted := fixtureReport()
+	unsorted := fixtureReport()
+	slices.Reverse(unsorted.Results)
+	unsorted.Results[0].Frameworks = nil
+	unsorted.Results[1].Message = "<b> & \"results\": [] \n  \"results\": []"
+	unsorted.Warnings = append(unsorted.Warnings, "\n  \"results\": []")
+	none := fixtureReport()
+	none.Results = nil
+	for name, r := range map[string]*findings.Report{"sorted": sorted, "unsorted": unsorted, "no results": none} {
+		before := slices.Clone(r.Results)
+		got, want := render(t, "json", r, Options{}), whole(r)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: streamed JSON differs from json.Encoder's:\n%s\nwant:\n%s", name, got, want)
+		}
+		if !reflect.DeepEqual(r.Results, before) {
+			t.Errorf("%s: writing changed the caller's results", name)
+		}
 	}
 }
