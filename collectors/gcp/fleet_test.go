@@ -3,12 +3,14 @@ package gcp
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/incloud/incloud/collectors"
+	"github.com/incloud/incloud/collectors/collection"
 	"github.com/incloud/incloud/collectors/collectortest"
 	"github.com/incloud/incloud/collectors/fakecloud"
 	"github.com/incloud/incloud/collectors/gcp/gcpfake"
@@ -325,6 +327,16 @@ func TestFleetPermissions(t *testing.T) {
 		if !strings.Contains(orgRole.String(), s) {
 			t.Errorf("the organization role does not say %q:\n%s", s, orgRole.String())
 		}
+	}
+	// The guard lets a listing through only inside its own call.
+	sent := 0
+	g := guard{next: roundTripFunc(func(*http.Request) (*http.Response, error) { sent++; return nil, fmt.Errorf("sent") })}
+	req, _ := http.NewRequest("GET", "https://cloudresourcemanager.googleapis.com/v3/projects?parent=folders/1", nil)
+	if _, err := g.RoundTrip(req.WithContext(collection.WithOperation(context.Background(), opFoldersList))); err == nil || sent != 0 {
+		t.Errorf("projects.list inside a folders.list call: %v, %d sent", err, sent)
+	}
+	if _, err := g.RoundTrip(req.WithContext(collection.WithOperation(context.Background(), opProjectsList))); err == nil || err.Error() != "sent" {
+		t.Errorf("projects.list in its own call was not sent: %v", err)
 	}
 	if err := WriteOrganizationRole(&orgRole, "bad role!", ""); err == nil {
 		t.Error("an invalid role id was accepted")

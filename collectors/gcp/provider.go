@@ -107,6 +107,8 @@ func WriteOrganizationRole(w io.Writer, role, principal string) error {
 	fmt.Fprintf(&b, "#   gcloud organizations add-iam-policy-binding ORG_ID --member=%s --role=organizations/ORG_ID/roles/%s\n", principal, id)
 	fmt.Fprintf(&b, "# or, to audit one folder:\n")
 	fmt.Fprintf(&b, "#   gcloud resource-manager folders add-iam-policy-binding FOLDER_ID --member=%s --role=organizations/ORG_ID/roles/%s\n", principal, id)
+	b.WriteString("# (--accounts with project ids and no --organization or --folder lists nothing: the role of\n")
+	b.WriteString("# 'incloud permissions gcp' granted in each of those projects is enough.)\n")
 	b.WriteString("title: incloud auditor (organization)\n")
 	b.WriteString("description: Read-only permissions of the incloud GCP collector in fleet mode (get and list only)\n")
 	b.WriteString("stage: GA\n")
