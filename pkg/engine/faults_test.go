@@ -664,3 +664,190 @@ func TestTrailTagErrorsLeaveLoggingChecksAlone(t *testing.T) {
 		}
 	}
 }
+
+// runChecks reads s as eval does (schema check included) and evaluates the checks with ids over it.
+func runChecks(t *testing.T, e *Engine, v *snapshot.Validator, s *snapshot.Snapshot, ids []string) []findings.Result {
+	t.Helper()
+	checks := make([]*Check, len(ids))
+	for i, id := range ids {
+		checks[i] = checkByID(t, e, id)
+	}
+	d, err := s.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Check(d); err != nil {
+		t.Fatalf("the snapshot was refused: %v", err)
+	}
+	rs, err := e.evaluateTarget(context.Background(), d, checks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// demoOf returns the demo snapshot of a provider's account.
+func demoOf(t *testing.T, provider, account string) *snapshot.Snapshot {
+	t.Helper()
+	for _, s := range demos(t)[provider] {
+		if s.Account == account {
+			return s
+		}
+	}
+	t.Fatalf("no %s demo of account %s", provider, account)
+	return nil
+}
+
+// plantAttrError records a failed call leaving attr unknown on the resources of typ that pick
+// selects, and nulls it on them when null is set (identity attributes keep their values).
+func plantAttrError(s *snapshot.Snapshot, typ, attr string, null bool, pick func(i int) bool) int {
+	n := 0
+	for i, r := range s.Resources[typ] {
+		if !pick(i) {
+			continue
+		}
+		n++
+		if null && attr != "id" && attr != "name" && attr != "region" {
+			r[attr] = nil
+		}
+		s.AddError(snapshot.CollectionError{ResourceType: typ, ResourceID: r.ID(), Region: r.Region(),
+			Operation: "test:Get", Code: "AccessDenied", Message: "denied", Attributes: []string{attr}})
+	}
+	return n
+}
+
+var (
+	gcpMonitoringChecks = []string{"gcp-monitoring-project-ownership-changes", "gcp-monitoring-audit-config-changes",
+		"gcp-monitoring-custom-role-changes", "gcp-monitoring-firewall-changes", "gcp-monitoring-route-changes",
+		"gcp-monitoring-network-changes", "gcp-monitoring-storage-iam-changes", "gcp-monitoring-sql-config-changes"}
+	azureAlertChecks = []string{"azure-monitor-alert-create-policy-assignment", "azure-monitor-alert-delete-policy-assignment",
+		"azure-monitor-alert-nsg-write", "azure-monitor-alert-nsg-delete", "azure-monitor-alert-sql-firewall-write",
+		"azure-monitor-alert-sql-firewall-delete", "azure-monitor-alert-public-ip-write", "azure-monitor-alert-public-ip-delete",
+		"azure-monitor-alert-security-solution-write", "azure-monitor-alert-security-solution-delete"}
+)
+
+// TestTagErrorsLeaveAlertChecksAlone: the GCP and Azure counterparts of
+// TestTrailTagErrorsLeaveLoggingChecksAlone. Checks that read some attributes of another type (the
+// CIS GCP 2.4-2.11 metric and alert checks, the CIS Azure 5.2 activity log alert checks, and the
+// others that once named a whole type) keep their statuses when only the tags of that type's
+// resources could not be read; they turn into error when an attribute they read could not be read
+// on any one resource; and a failed list call of the type still makes every result an error that
+// names the failed list, never a pass.
+func TestTagErrorsLeaveAlertChecksAlone(t *testing.T) {
+	e, v := builtinEngine(t)
+	const azureSecure, azureAcme = "0b7e6d5c-4a3b-4c2d-9e1f-8a7b6c5d4e3f", "5a9d2c1e-7b3f-4e8a-9c0d-2f1e3d4c5b6a"
+	cases := []struct {
+		provider, account string
+		checks            []string
+		typ               string
+		reads             []string // attributes the checks read, each planted in turn
+	}{
+		{"gcp", "acme-data", gcpMonitoringChecks, "gcp_logging_metric", []string{"filter", "disabled", "name"}},
+		{"gcp", "acme-data", gcpMonitoringChecks, "gcp_monitoring_alert_policy", []string{"condition_filters", "enabled", "notification_channels"}},
+		{"gcp", "acme-prod", gcpMonitoringChecks, "gcp_monitoring_alert_policy", []string{"condition_filters"}},
+		{"azure", azureSecure, azureAlertChecks, "azure_monitor_activity_log_alert", []string{"conditions", "enabled", "scopes"}},
+		{"azure", azureAcme, azureAlertChecks, "azure_monitor_activity_log_alert", []string{"conditions"}},
+		{"azure", azureSecure, []string{"azure-authorization-lock-admin-role"}, "azure_authorization_role_definition", []string{"permissions"}},
+		{"azure", azureSecure, []string{"azure-entra-global-admin-count"}, "azure_entra_directory_role", []string{"role_template_id", "members"}},
+		{"gcp", "acme-prod", []string{"gcp-apikeys-none"}, "gcp_apikeys_key", []string{"name"}},
+		{"gcp", "acme-prod", []string{"gcp-compute-proxy-ssl-policy"}, "gcp_compute_ssl_policy", []string{"self_link", "profile", "min_tls_version", "enabled_features"}},
+		{"gcp", "acme-data", []string{"gcp-dns-logging"}, "gcp_dns_policy", []string{"enable_logging", "networks"}},
+		{"gcp", "acme-data", []string{"gcp-logging-sink-all-entries"}, "gcp_logging_sink", []string{"filter", "disabled"}},
+	}
+	key := func(r findings.Result) string { return r.CheckID + "\x00" + r.ResourceID }
+	for _, tc := range cases {
+		t.Run(tc.account+"/"+tc.typ, func(t *testing.T) {
+			demo := demoOf(t, tc.provider, tc.account)
+			if len(demo.Resources[tc.typ]) == 0 {
+				t.Fatalf("the demo has no %s", tc.typ)
+			}
+			before := runChecks(t, e, v, demo, tc.checks)
+			was := map[string]findings.Status{}
+			for _, r := range before {
+				if r.Status == findings.StatusError {
+					t.Fatalf("%s on %s is already an error: %s", r.CheckID, r.ResourceID, r.Message)
+				}
+				was[key(r)] = r.Status
+			}
+			if len(was) == 0 {
+				t.Fatal("no results")
+			}
+
+			// Only the tags of every resource of the type are unknown: nothing changes.
+			s := cloneSnapshot(t, demo)
+			plantAttrError(s, tc.typ, "tags", true, func(int) bool { return true })
+			after := runChecks(t, e, v, s, tc.checks)
+			if len(after) != len(before) {
+				t.Fatalf("tags unknown: %d results, %d before", len(after), len(before))
+			}
+			for _, r := range after {
+				if r.Status != was[key(r)] {
+					t.Errorf("%s on %s: %s after a %s tags error, %s before: %s", r.CheckID, r.ResourceID, r.Status, tc.typ, was[key(r)], r.Message)
+				}
+			}
+
+			// An attribute the checks read is unknown on one resource: every result is an error
+			// saying so. The value is left in place, so that only depends_on can do this (a null
+			// may fail the evaluation itself, which also gives errors).
+			for _, attr := range tc.reads {
+				s := cloneSnapshot(t, demo)
+				plantAttrError(s, tc.typ, attr, false, func(i int) bool { return i == 0 })
+				for _, r := range runChecks(t, e, v, s, tc.checks) {
+					if r.Status != findings.StatusError || !strings.Contains(r.Message, "depends on data that could not be collected") {
+						t.Errorf("%s on %s is %s though %s.%s of %s is unknown: %s", r.CheckID, r.ResourceID, r.Status, tc.typ, attr, demo.Resources[tc.typ][0].ID(), r.Message)
+					}
+				}
+			}
+
+			// The list call failed (in the whole project or subscription, or its "global"
+			// region): the type's resources are missing, and every result is an error.
+			for _, region := range []string{"", snapshot.GlobalRegion} {
+				s := cloneSnapshot(t, demo)
+				s.Resources[tc.typ] = []snapshot.Resource{}
+				s.AddError(snapshot.CollectionError{ResourceType: tc.typ, Region: region, Operation: "test:List", Code: "AccessDenied", Message: "denied"})
+				rs := runChecks(t, e, v, s, tc.checks)
+				if len(rs) != len(before) {
+					t.Errorf("%s list failed in %q: %d results, %d before", tc.typ, region, len(rs), len(before))
+				}
+				for _, r := range rs {
+					if r.Status != findings.StatusError || !strings.Contains(r.Message, "the "+tc.typ+" list") {
+						t.Errorf("%s list failed in %q: %s on %s is %s: %s", tc.typ, region, r.CheckID, r.ResourceID, r.Status, r.Message)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDefaultNetworkTagErrorLeavesItAlone: gcp-compute-default-network reads its networks' names
+// and subnet modes, not the whole network, so an error on another attribute of the default network
+// (its tags, its self_link read by gcp-dns-logging) leaves its fail alone; an error on its subnet
+// mode or a failed network list still makes it an error.
+func TestDefaultNetworkTagErrorLeavesItAlone(t *testing.T) {
+	e, v := builtinEngine(t)
+	const id = "gcp-compute-default-network"
+	demo := demoOf(t, "gcp", "acme-prod")
+	def := findResource(t, demo, "gcp_compute_network", "default").ID()
+	isDefault := func(s *snapshot.Snapshot) func(int) bool {
+		return func(i int) bool { return s.Resources["gcp_compute_network"][i].ID() == def }
+	}
+	if st := statusOf(runChecks(t, e, v, demo, []string{id}), def); st != findings.StatusFail {
+		t.Fatalf("%s on the default network is %s, want fail", id, st)
+	}
+	for attr, want := range map[string]findings.Status{"tags": findings.StatusFail, "self_link": findings.StatusFail, "subnet_mode": findings.StatusError} {
+		s := cloneSnapshot(t, demo)
+		if plantAttrError(s, "gcp_compute_network", attr, true, isDefault(s)) != 1 {
+			t.Fatal("the default network was not found")
+		}
+		if st := statusOf(runChecks(t, e, v, s, []string{id}), def); st != want {
+			t.Errorf("%s with the default network's %s unknown: %s, want %s", id, attr, st, want)
+		}
+	}
+	s := cloneSnapshot(t, demo)
+	s.Resources["gcp_compute_network"] = []snapshot.Resource{}
+	s.AddError(snapshot.CollectionError{ResourceType: "gcp_compute_network", Region: snapshot.GlobalRegion, Operation: "test:List", Code: "AccessDenied"})
+	rs := runChecks(t, e, v, s, []string{id})
+	if len(rs) != 1 || rs[0].Status != findings.StatusError || rs[0].ResourceID != "" {
+		t.Errorf("%s with the network list failed: %+v, want one error row for the list", id, rs)
+	}
+}

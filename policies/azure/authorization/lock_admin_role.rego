@@ -21,7 +21,7 @@
 #     handing out Owner is the customer's design.
 #   pass_message: >-
 #     subscription {name}: a custom role grants Microsoft.Authorization/locks/*
-#   depends_on: [azure_authorization_role_definition]
+#   depends_on: [azure_authorization_role_definition.permissions]
 package incloud.azure.authorization.lock_admin_role
 
 deny contains {"resource_id": s.id, "message": "no custom role grants Microsoft.Authorization/locks/*"} if {

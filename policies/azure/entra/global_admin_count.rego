@@ -22,7 +22,7 @@
 #     customer's tenant; how many there are is the customer's decision.
 #   pass_message: >-
 #     tenant {name}: fewer than 5 members hold Global Administrator
-#   depends_on: [azure_entra_directory_role]
+#   depends_on: [azure_entra_directory_role.role_template_id, azure_entra_directory_role.members]
 package incloud.azure.entra.global_admin_count
 
 import data.incloud.lib.azure.entra

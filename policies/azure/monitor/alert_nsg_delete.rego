@@ -23,7 +23,7 @@
 #   pass_message: >-
 #     subscription {name}: an enabled activity log alert fires on
 #     Microsoft.Network/networkSecurityGroups/delete
-#   depends_on: [subscription_id, azure_monitor_activity_log_alert]
+#   depends_on: [subscription_id, azure_monitor_activity_log_alert.enabled, azure_monitor_activity_log_alert.scopes, azure_monitor_activity_log_alert.conditions]
 package incloud.azure.monitor.alert_nsg_delete
 
 import data.incloud.lib.azure.monitor

@@ -23,7 +23,7 @@
 #   pass_message: >-
 #     subscription {name}: an enabled activity log alert fires on
 #     Microsoft.Security/securitySolutions/write
-#   depends_on: [subscription_id, azure_monitor_activity_log_alert]
+#   depends_on: [subscription_id, azure_monitor_activity_log_alert.enabled, azure_monitor_activity_log_alert.scopes, azure_monitor_activity_log_alert.conditions]
 package incloud.azure.monitor.alert_security_solution_write
 
 import data.incloud.lib.azure.monitor

@@ -13,7 +13,7 @@
 #   remediation: 'Move each caller to a service account or OAuth, then delete the keys: `gcloud services api-keys delete KEY_ID`. Where a key is unavoidable (e.g. Maps in a browser), restrict it (see gcp-apikeys-host-restrictions and gcp-apikeys-api-restrictions) and accept it with a waiver.'
 #   rationale: 'Google runs the API Keys service, but whether keys exist, what they may call and from where, and when they are replaced is configured by the customer: an API key is an unscoped secret that works for anyone who holds it, is often embedded in apps and repositories, and identifies no principal in the audit logs. Avoiding them is part of the customer''s credential management.'
 #   pass_message: project {name} has no API keys
-#   depends_on: [gcp_apikeys_key]
+#   depends_on: [gcp_apikeys_key.name]
 package incloud.gcp.apikeys.none
 
 deny contains {"resource_id": p.id, "message": msg} if {

@@ -13,7 +13,7 @@
 #   remediation: 'Create or update a DNS policy for the network: `gcloud dns policies create dns-logging --networks=NETWORK --enable-logging --description="DNS query logging"` (or `gcloud dns policies update POLICY --enable-logging`).'
 #   rationale: 'Google records and stores the logs, but which logs are written, where they are kept and who is alerted is configured by the customer: Cloud DNS answers the queries of the customer''s VMs, but it logs them only when the customer attaches a DNS policy with logging to the network. DNS logs show malware lookups and data exfiltration over DNS; producing them is the customer''s monitoring duty.'
 #   pass_message: VPC network {name} has a DNS policy with logging enabled
-#   depends_on: [self_link, gcp_dns_policy]
+#   depends_on: [self_link, gcp_dns_policy.enable_logging, gcp_dns_policy.networks]
 package incloud.gcp.dns.logging
 
 logged := {n | some p in input.resources.gcp_dns_policy; p.enable_logging; some n in p.networks}

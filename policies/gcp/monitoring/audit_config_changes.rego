@@ -13,7 +13,7 @@
 #   remediation: Create the metric with the CIS filter (`gcloud logging metrics create audit-config-changes --log-filter='...'`, filter in the CIS benchmark 2.5 and in policies/lib/gcp/monitoring.rego) and an alert policy on `metric.type="logging.googleapis.com/user/audit-config-changes"` with a notification channel (`gcloud alpha monitoring policies create --policy-from-file=POLICY.json`).
 #   rationale: 'Google records and stores the logs, but which logs are written, where they are kept and who is alerted is configured by the customer: Cloud Audit Logs record audit configuration changes, but nobody is told unless the customer turns the entries into a metric and alerts on it; turning audit logs off is the first thing an intruder does to hide. Watching its own configuration and responding is the customer''s monitoring duty.'
 #   pass_message: project {name} has a log-based metric and an alert policy for audit configuration changes
-#   depends_on: [gcp_logging_metric, gcp_monitoring_alert_policy]
+#   depends_on: [gcp_logging_metric.name, gcp_logging_metric.filter, gcp_logging_metric.disabled, gcp_monitoring_alert_policy.enabled, gcp_monitoring_alert_policy.notification_channels, gcp_monitoring_alert_policy.condition_filters]
 package incloud.gcp.monitoring.audit_config_changes
 
 import data.incloud.lib.gcp.monitoring

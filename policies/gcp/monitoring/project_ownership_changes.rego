@@ -13,7 +13,7 @@
 #   remediation: Create the metric with the CIS filter (`gcloud logging metrics create project-ownership-changes --log-filter='...'`, filter in the CIS benchmark 2.4 and in policies/lib/gcp/monitoring.rego) and an alert policy on `metric.type="logging.googleapis.com/user/project-ownership-changes"` with a notification channel (`gcloud alpha monitoring policies create --policy-from-file=POLICY.json`).
 #   rationale: 'Google records and stores the logs, but which logs are written, where they are kept and who is alerted is configured by the customer: Cloud Audit Logs record project ownership assignments and changes, but nobody is told unless the customer turns the entries into a metric and alerts on it; owner grants and removals let someone take over or lock others out of the project. Watching its own configuration and responding is the customer''s monitoring duty.'
 #   pass_message: project {name} has a log-based metric and an alert policy for project ownership changes
-#   depends_on: [gcp_logging_metric, gcp_monitoring_alert_policy]
+#   depends_on: [gcp_logging_metric.name, gcp_logging_metric.filter, gcp_logging_metric.disabled, gcp_monitoring_alert_policy.enabled, gcp_monitoring_alert_policy.notification_channels, gcp_monitoring_alert_policy.condition_filters]
 package incloud.gcp.monitoring.project_ownership_changes
 
 import data.incloud.lib.gcp.monitoring
