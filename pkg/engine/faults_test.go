@@ -851,3 +851,103 @@ func TestDefaultNetworkTagErrorLeavesItAlone(t *testing.T) {
 		t.Errorf("%s with the network list failed: %+v, want one error row for the list", id, rs)
 	}
 }
+
+// TestUndeclaredAttributesDecideNothing guards depends_on against naming too little: for every
+// check and demo, nulling every attribute of every resource type that the check's depends_on does
+// not name (identity aside: id, name, region) leaves what it denies and cannot decide unchanged. A
+// check whose verdict moved reads an attribute it does not declare, so an error on that attribute
+// would not turn its results into error; the attributes to blame are found one by one.
+func TestUndeclaredAttributesDecideNothing(t *testing.T) {
+	e, _ := builtinEngine(t)
+	all := demos(t)
+	evaluated := 0
+	for _, c := range e.checks {
+		for _, s := range all[c.Provider] {
+			base := verdictSet(t, e, c, s)
+			if verdictSet(t, e, c, nullUndeclared(s, c, "")) == base {
+				evaluated++
+				continue
+			}
+			var blame []string
+			for _, ta := range undeclared(s, c) {
+				if verdictSet(t, e, c, nullUndeclared(s, c, ta)) != base {
+					blame = append(blame, ta)
+				}
+			}
+			t.Errorf("%s (%s): its verdicts on %s account %s change when attributes it does not declare are null: add %v to its depends_on", c.ID, c.Source, s.Provider, s.Account, blame)
+		}
+	}
+	if evaluated == 0 {
+		t.Fatal("nothing evaluated")
+	}
+}
+
+// undeclared lists the attributes (type.attr) present in s that c's depends_on does not name.
+func undeclared(s *snapshot.Snapshot, c *Check) []string {
+	seen := map[string]bool{}
+	var out []string
+	for typ, rs := range s.Resources {
+		for _, r := range rs {
+			for attr := range r {
+				ta := typ + "." + attr
+				if attr == "id" || attr == "name" || attr == "region" || seen[ta] {
+					continue
+				}
+				seen[ta] = true
+				if !dependsOn(c, typ, attr) {
+					out = append(out, ta)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nullUndeclared returns a copy of s with the attributes c does not declare null: all of them, or
+// only typeAttr ("type.attr") when it is not "".
+func nullUndeclared(s *snapshot.Snapshot, c *Check, typeAttr string) *snapshot.Snapshot {
+	out := *s
+	out.Resources = make(map[string][]snapshot.Resource, len(s.Resources))
+	for typ, rs := range s.Resources {
+		cp := make([]snapshot.Resource, len(rs))
+		for i, r := range rs {
+			m := make(snapshot.Resource, len(r))
+			for attr, x := range r {
+				m[attr] = x
+				if attr == "id" || attr == "name" || attr == "region" || dependsOn(c, typ, attr) {
+					continue
+				}
+				if typeAttr == "" || typeAttr == typ+"."+attr {
+					m[attr] = nil
+				}
+			}
+			cp[i] = m
+		}
+		out.Resources[typ] = cp
+	}
+	return &out
+}
+
+// verdictSet evaluates c over s (no schema check: the nulls are deliberate) and returns the ids it
+// denies and cannot decide, as one comparable string.
+func verdictSet(t *testing.T, e *Engine, c *Check, s *snapshot.Snapshot) string {
+	t.Helper()
+	d, err := s.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	denied, unknown, _, err := e.evalCheck(context.Background(), c, d.Input)
+	if err != nil {
+		return "evaluation failed: " + err.Error()
+	}
+	var ids []string
+	for id := range denied {
+		ids = append(ids, "deny "+id)
+	}
+	for id := range unknown {
+		ids = append(ids, "unknown "+id)
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, "\n")
+}

@@ -13,7 +13,7 @@
 #   remediation: 'Create a policy (`gcloud compute ssl-policies create tls12-modern --profile=MODERN --min-tls-version=1.2`) and attach it: `gcloud compute target-https-proxies update PROXY --ssl-policy=tls12-modern` (target-ssl-proxies for SSL proxies).'
 #   rationale: Google runs the load balancer's TLS termination, but which protocol versions and cipher suites it accepts is the SSL policy the customer attaches; the default still allows TLS 1.0 and weak suites that downgrade attacks target. Protecting its data in transit is the customer's duty.
 #   pass_message: proxy {name} uses an SSL policy without TLS 1.0/1.1 or weak cipher suites
-#   depends_on: [ssl_policy, gcp_compute_ssl_policy.self_link, gcp_compute_ssl_policy.name, gcp_compute_ssl_policy.profile, gcp_compute_ssl_policy.min_tls_version, gcp_compute_ssl_policy.enabled_features]
+#   depends_on: [ssl_policy, proxy_type, gcp_compute_ssl_policy.self_link, gcp_compute_ssl_policy.name, gcp_compute_ssl_policy.profile, gcp_compute_ssl_policy.min_tls_version, gcp_compute_ssl_policy.enabled_features]
 package incloud.gcp.compute.proxy_ssl_policy
 
 weak_features := {
