@@ -214,9 +214,9 @@ func (c *Collector) identify(ctx context.Context) (armSubscription, error) {
 		}
 		return s, nil
 	}
-	subs, err := listAll[armSubscription](ctx, c.arm, "/subscriptions?api-version="+subscriptionsAPI)
+	subs, err := c.subscriptions(ctx)
 	if err != nil {
-		return armSubscription{}, fmt.Errorf("list subscriptions: %s", describe(err))
+		return armSubscription{}, err
 	}
 	switch len(subs) {
 	case 1:

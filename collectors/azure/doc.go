@@ -12,6 +12,18 @@
 // resource type of policies/schemas/azure is collected. provider.go registers the collector with
 // the CLI (collect, scan and permissions azure); conformance_test.go runs the conformance suite.
 //
+// # Fleet mode
+//
+// fleet.go is Provider.Fleet (collectors.Fleet): without --subscription, the members are every
+// subscription the credential sees (GET /subscriptions), or with --management-group every
+// subscription below the group at any depth (its descendants; state and name joined from the
+// listing), or with --accounts of plain ids exactly those subscriptions. Disabled and Deleted
+// subscriptions are skipped with their state; Warned and PastDue ones are collected. Each
+// member's collector is New for its id with the fleet's credential and options, so a member
+// collected in a fleet is collected exactly as alone, tenant-level Entra ID data included (read
+// again per subscription, so that every snapshot stands alone). azurefake.Fleet is the fake
+// tenant: several subscriptions with their own data, a management group tree, paged listings.
+//
 // # SDK choice
 //
 // Requests go through azcore pipelines (ARM: arm.NewClient; Microsoft Graph: azcore.NewClient

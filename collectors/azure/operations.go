@@ -109,8 +109,22 @@ func IsReadOnly(op collection.Operation) bool { return isReadOnly(op) }
 // Key Vault data actions the collector uses, and the Microsoft Graph application permissions.
 type Role struct {
 	RoleDefinition   RoleDefinition `json:"role_definition"`
+	Assignment       Assignment     `json:"assignment"`
 	GraphPermissions []string       `json:"graph_application_permissions"`
 }
+
+// Assignment says where to assign the role: on the subscription to audit it alone, or, to audit
+// every subscription the credential sees or those below --management-group, once on the
+// management group (its subscriptions inherit the assignment; the group must then be in the
+// role's AssignableScopes).
+type Assignment struct {
+	Subscription    string   `json:"subscription"`
+	ManagementGroup string   `json:"management_group"`
+	Notes           []string `json:"notes"`
+}
+
+// managementGroupScope is the scope of a management group, the id a placeholder.
+const managementGroupScope = "/providers/Microsoft.Management/managementGroups/{management-group-id}"
 
 // RoleDefinition is an Azure custom role definition.
 type RoleDefinition struct {
@@ -135,7 +149,19 @@ func MinimalRole() Role {
 		DataActions:      []string{},
 		NotDataActions:   []string{},
 		AssignableScopes: []string{"/subscriptions/{subscription-id}"},
-	}, GraphPermissions: []string{}}
+	}, GraphPermissions: []string{}, Assignment: Assignment{
+		Subscription:    "/subscriptions/{subscription-id}",
+		ManagementGroup: managementGroupScope,
+		Notes: []string{
+			"One subscription (--subscription): assign the role on the subscription.",
+			"Every subscription the credential sees, or --management-group ID: put " + managementGroupScope +
+				" in AssignableScopes and assign the role on that management group (the tenant root group for a whole tenant); its subscriptions inherit it. " +
+				opManagementGroupDescendants.Permission + " is used only by --management-group.",
+			"Azure accepts DataActions in a custom role assignable on a management group only where that preview is available; otherwise " +
+				"move DataActions (the Key Vault metadata) into a second custom role, assignable on and assigned to each subscription.",
+			"Graph application permissions are tenant-wide: grant them once, whatever the number of subscriptions.",
+		},
+	}}
 	for _, op := range ops.All() {
 		switch {
 		case op.Service == graphService:

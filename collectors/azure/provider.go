@@ -3,7 +3,6 @@ package azure
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -20,25 +19,34 @@ func init() {
 		Name:    "azure",
 		Title:   "Azure",
 		Account: "Azure subscription",
-		CollectHelp: `Collects one Azure subscription's customer-side configuration, and its tenant's Microsoft Entra ID
-settings, into a snapshot: Entra ID users, MFA registration, conditional access and directory roles
-(Microsoft Graph), custom roles, Defender for Cloud, storage, SQL, PostgreSQL, MySQL, Cosmos DB,
-monitoring, networking, VMs and disks, App Service and Key Vault (--services). Only GET requests
-(plus token acquisition): never listKeys, secret values or publishing credentials, and resource
-providers are never registered on your behalf. Credentials come from azidentity's default chain:
-AZURE_CLIENT_ID/AZURE_TENANT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, workload
-identity federation (GitHub Actions OIDC), managed identity, then the Azure CLI login. A denied
-call, an unregistered resource provider or a missing Graph permission is recorded in the snapshot's
-errors and the collection goes on; 429 answers are retried after their Retry-After. Ctrl-C or
---timeout stops it cleanly and writes what was collected, marked incomplete.`,
+		CollectHelp: `Collects Azure subscriptions' customer-side configuration, and their tenant's Microsoft Entra ID
+settings, into snapshots, one per subscription: Entra ID users, MFA registration, conditional access
+and directory roles (Microsoft Graph), custom roles, Defender for Cloud, storage, SQL, PostgreSQL,
+MySQL, Cosmos DB, monitoring, networking, VMs and disks, App Service and Key Vault (--services).
+--subscription ID collects that subscription; without it, every subscription the credential sees
+(--management-group ID: every subscription below that management group, at any depth), narrowed
+by --accounts and --exclude-accounts (subscription ids or globs; plain ids alone are an explicit
+list). Disabled and Deleted subscriptions are listed as skipped, not collected; Warned and PastDue
+ones are collected. The tenant's Entra ID settings are read again for each subscription, so that
+each snapshot stands alone. Only GET requests (plus token acquisition): never listKeys, secret
+values or publishing credentials, and resource providers are never registered on your behalf.
+Credentials come from azidentity's default chain: AZURE_CLIENT_ID/AZURE_TENANT_ID with
+AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, workload identity federation (GitHub Actions
+OIDC), managed identity, then the Azure CLI login. A denied call, an unregistered resource provider
+or a missing Graph permission is recorded in the snapshot's errors and the collection goes on; 429
+answers are retried after their Retry-After. Ctrl-C or --timeout stops it cleanly and writes what
+was collected, marked incomplete.`,
 		Services: ServiceNames,
 		Flags: []collectors.Flag{{Name: "subscription",
-			Usage: "subscription id (default: the only subscription the credential can see; several is an error listing them)"}},
+			Usage: "subscription id to audit alone (default: every subscription the credential sees, or below --management-group)"}},
+		FleetFlags: []collectors.FleetFlag{{Name: "management-group",
+			Usage: "management group id: audit every subscription below it, at any depth (default: every subscription the credential sees)"}},
+		Fleet:        fleetFor,
 		RegionsHelp:  "none: every Azure service is listed subscription-wide, and passing --regions is an error",
 		EndpointHelp: "Azure's public cloud; a loopback URL here is a fake Azure for tests, reached without credentials",
 		New: func(_ context.Context, flags map[string]string, opts collectors.Options) (collectors.Collector, error) {
 			if len(opts.Regions) > 0 {
-				return nil, errors.New("--regions does not apply to Azure: every service is collected subscription-wide")
+				return nil, errRegions
 			}
 			cred, err := credentialFor(opts.EndpointURL)
 			if err != nil {
@@ -48,7 +56,9 @@ errors and the collection goes on; 429 answers are retried after their Retry-Aft
 		},
 		PermissionsHelp: `Prints what the Azure collector's identity needs, as JSON: "role_definition", a custom role with
 exactly the */read actions and Key Vault data actions it uses (save it and run 'az role definition
-create --role-definition role.json', then assign it on the subscription), and
+create --role-definition role.json'), "assignment", where to assign it (one subscription:
+/subscriptions/<id>; every subscription, or --management-group: the management group, whose
+subscriptions inherit it, with the group in the role's AssignableScopes), and
 "graph_application_permissions", the Microsoft Graph application permissions to grant (with admin
 consent) to the app registration or managed identity. Vaults using access policies instead of RBAC
 also need an access policy granting List on keys and secrets.`,

@@ -1,0 +1,293 @@
+package azure
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/incloud/incloud/collectors"
+	"github.com/incloud/incloud/collectors/azure/azurefake"
+	"github.com/incloud/incloud/pkg/snapshot"
+)
+
+// The fake tenant of the fleet tests: management groups contoso > {platform, landing-zones >
+// corp}, and six subscriptions, each with its own data: prod (Enabled, corp), shared (Warned,
+// platform), locked (corp; listed, but every read answers 403 AuthorizationFailed), retired
+// (Disabled, landing-zones), sandbox (Enabled, in no group the fake serves) and gone (Deleted).
+const (
+	subProd    = "11111111-1111-4111-8111-111111111111"
+	subShared  = "22222222-2222-4222-8222-222222222222"
+	subLocked  = "33333333-3333-4333-8333-333333333333"
+	subRetired = "44444444-4444-4444-8444-444444444444"
+	subSandbox = "55555555-5555-4555-8555-555555555555"
+	subGone    = "66666666-6666-4666-8666-666666666666"
+	subUnseen  = "77777777-7777-4777-8777-777777777777"
+)
+
+// memberSeed is the secure demo as subscription id's (named name), with its first drop storage
+// accounts removed: each subscription has its own data, the tenant's Entra ID data is the same.
+func memberSeed(t *testing.T, id, name string, drop int) *snapshot.Snapshot {
+	t.Helper()
+	base := fixture(t, "azure-demo-secure")
+	data, err := snapshot.Marshal(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := snapshot.Parse([]byte(strings.ReplaceAll(string(data), base.Account, id)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Resources["azure_subscription"][0]["name"] = name
+	if s.Resources["azure_storage_account"] = s.Resources["azure_storage_account"][drop:]; len(s.Resources["azure_storage_account"]) == 0 {
+		delete(s.Resources, "azure_storage_account")
+	}
+	return s
+}
+
+type testFleet struct {
+	*azurefake.Fleet
+	seeds map[string]*snapshot.Snapshot
+	// alone are the subscriptions' own servers: collecting one of them is collecting it alone.
+	alone map[string]*azurefake.Server
+}
+
+func newTestFleet(t *testing.T) *testFleet {
+	t.Helper()
+	tf := &testFleet{seeds: map[string]*snapshot.Snapshot{}, alone: map[string]*azurefake.Server{}}
+	sub := func(id, name, state, group string, drop int) azurefake.FleetSubscription {
+		s := azurefake.FleetSubscription{ID: id, Name: name, State: state, Group: group}
+		if drop >= 0 {
+			tf.seeds[id] = memberSeed(t, id, name, drop)
+			s.Server = azurefake.New(tf.seeds[id])
+			tf.alone[id] = s.Server
+		}
+		return s
+	}
+	tf.Fleet = azurefake.NewFleet(azurefake.New(fixture(t, "azure-demo-secure")), []azurefake.ManagementGroup{
+		{ID: "contoso", Name: "Contoso"},
+		{ID: "platform", Name: "Platform", Parent: "contoso"},
+		{ID: "landing-zones", Name: "Landing zones", Parent: "contoso"},
+		{ID: "corp", Name: "Corp", Parent: "landing-zones"},
+	}, []azurefake.FleetSubscription{
+		sub(subSandbox, "sandbox", "Enabled", "", 2),
+		sub(subProd, "prod", "Enabled", "corp", 0),
+		sub(subShared, "shared", "Warned", "platform", 1),
+		sub(subLocked, "locked", "Enabled", "corp", -1),
+		sub(subRetired, "retired", "Disabled", "landing-zones", 2),
+		sub(subGone, "gone", "Deleted", "", -1),
+	})
+	t.Cleanup(tf.Close)
+	return tf
+}
+
+// members returns "id name skip" for each member.
+func memberList(ms []collectors.Member) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, strings.TrimSpace(m.ID+" "+m.Name+" "+m.Skip))
+	}
+	return out
+}
+
+func listMembers(t *testing.T, f collectors.Fleet) []string {
+	t.Helper()
+	ms, err := f.Members(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return memberList(ms)
+}
+
+func azureFleet(t *testing.T, req collectors.FleetRequest) collectors.Fleet {
+	t.Helper()
+	p, ok := collectors.Lookup("azure")
+	if !ok || p.Fleet == nil {
+		t.Fatal("the azure provider has no fleet mode")
+	}
+	f, err := p.Fleet(context.Background(), req)
+	if err != nil || f == nil {
+		t.Fatalf("Fleet(%+v): %v, %v", req, f, err)
+	}
+	return f
+}
+
+// TestFleetMembers: by default every subscription the credential sees (the listing read over
+// its pages), below a management group those at any depth, and plain ids an explicit list;
+// Disabled and Deleted subscriptions are skipped with their state, Warned ones collected.
+func TestFleetMembers(t *testing.T) {
+	tf := newTestFleet(t)
+	opts := testOptions(tf.URL)
+	req := func(flags map[string]string, accounts ...string) collectors.FleetRequest {
+		return collectors.FleetRequest{Flags: flags, Accounts: accounts, Options: opts}
+	}
+	for _, c := range []struct {
+		name string
+		req  collectors.FleetRequest
+		want []string
+	}{
+		{"every subscription", req(nil), []string{subProd + " prod", subShared + " shared", subLocked + " locked",
+			subRetired + " retired Disabled", subSandbox + " sandbox", subGone + " gone Deleted"}},
+		{"management group, nested", req(map[string]string{"management-group": "landing-zones"}),
+			[]string{subProd + " prod", subLocked + " locked", subRetired + " retired Disabled"}},
+		{"root management group", req(map[string]string{"management-group": "contoso"}),
+			[]string{subProd + " prod", subShared + " shared", subLocked + " locked", subRetired + " retired Disabled"}},
+		// An explicit id the credential does not see stays a member: its collection fails and
+		// is reported, never dropped.
+		{"explicit ids", req(nil, subUnseen, subShared, subRetired, subShared), []string{subShared + " shared", subRetired + " retired Disabled", subUnseen}},
+		// Globs select from the listing (the CLI narrows it): the provider lists everything.
+		{"globs", req(nil, "1*", subShared), []string{subProd + " prod", subShared + " shared", subLocked + " locked",
+			subRetired + " retired Disabled", subSandbox + " sandbox", subGone + " gone Deleted"}},
+		{"management group with ids", req(map[string]string{"management-group": "corp"}, subProd),
+			[]string{subProd + " prod", subLocked + " locked"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tf.ResetRequests()
+			got := listMembers(t, azureFleet(t, c.req))
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("members:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			if n := tf.Requests()[opSubscriptionsRead.Name()]; n != 3 {
+				t.Errorf("%d subscription list requests, want 3 (six subscriptions in pages of two)", n)
+			}
+			if c.req.Flags["management-group"] == "contoso" {
+				if n := tf.Requests()[opManagementGroupDescendants.Name()]; n < 2 {
+					t.Errorf("%d descendants requests, want the pages followed", n)
+				}
+			}
+			assertFleetPermissionsCover(t, tf.Fleet)
+		})
+	}
+}
+
+// TestFleetErrors: a management group the credential cannot read (or that does not exist)
+// fails the listing with Azure's answer and what to do.
+func TestFleetErrors(t *testing.T) {
+	tf := newTestFleet(t)
+	f := azureFleet(t, collectors.FleetRequest{Flags: map[string]string{"management-group": "Contoso Ltd"}, Options: testOptions(tf.URL)})
+	_, err := f.Members(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "AuthorizationFailed") || !strings.Contains(err.Error(), opManagementGroupDescendants.Permission) ||
+		!strings.Contains(err.Error(), "display name") {
+		t.Errorf("unreadable management group: %v", err)
+	}
+}
+
+// TestFleetUsage: the flag combinations that make no sense are errors before anything is
+// sent; --subscription alone is the single-subscription path (no fleet).
+func TestFleetUsage(t *testing.T) {
+	tf := newTestFleet(t)
+	p, _ := collectors.Lookup("azure")
+	if len(p.FleetFlags) != 1 || p.FleetFlags[0].Name != "management-group" || p.FleetFlags[0].Bool {
+		t.Errorf("fleet flags %+v, want --management-group ID", p.FleetFlags)
+	}
+	opts := testOptions(tf.URL)
+	f, err := p.Fleet(context.Background(), collectors.FleetRequest{Flags: map[string]string{"subscription": subProd}, Options: opts})
+	if f != nil || err != nil {
+		t.Errorf("--subscription: fleet %v, %v, want the single path (nil, nil)", f, err)
+	}
+	for _, c := range []struct {
+		name     string
+		flags    map[string]string
+		accounts []string
+		regions  []string
+		want     string
+	}{
+		{"subscription and management group", map[string]string{"subscription": subProd, "management-group": "corp"}, nil, nil, "--management-group"},
+		{"subscription and accounts", map[string]string{"subscription": subProd}, []string{subShared}, nil, "--accounts"},
+		{"not a subscription id", nil, []string{subProd, "prod"}, nil, `"prod" is not a subscription id`},
+		{"uppercase id", nil, []string{"0B7E6D5C-4A3B-4C2D-9E1F-8A7B6C5D4E3F"}, nil, "not a subscription id"},
+		{"regions", nil, nil, []string{"westeurope"}, "--regions"},
+	} {
+		o := opts
+		o.Regions = c.regions
+		f, err := p.Fleet(context.Background(), collectors.FleetRequest{Flags: c.flags, Accounts: c.accounts, Options: o})
+		if f != nil || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: fleet %v, error %v, want an error about %s", c.name, f, err, c.want)
+		}
+	}
+	if n := tf.TotalRequests(); n != 0 {
+		t.Errorf("building fleets sent %d requests, want none", n)
+	}
+}
+
+// TestFleetCollect: each member collected through the fleet gives the snapshot of collecting
+// that subscription alone (its own server, --subscription), which is its seed; the member whose
+// reads are all denied fails its collection with Azure's answer.
+func TestFleetCollect(t *testing.T) {
+	tf := newTestFleet(t)
+	ctx := context.Background()
+	f := azureFleet(t, collectors.FleetRequest{Options: testOptions(tf.URL)})
+	members, err := f.Members(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	collected := map[string]*snapshot.Snapshot{}
+	for _, m := range members {
+		if m.Skip != "" {
+			continue
+		}
+		c, err := f.Collector(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, err := c.Collect(ctx)
+		if m.ID == subLocked {
+			if err == nil || !strings.Contains(err.Error(), "AuthorizationFailed") || !strings.Contains(err.Error(), subLocked) {
+				t.Errorf("denied subscription: %v, want AuthorizationFailed naming it", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", m.ID, err)
+		}
+		collected[m.ID] = snap
+		alone := collect(t, tf.alone[m.ID], m.ID, testOptions(tf.alone[m.ID].URL))
+		if g, w := canonical(t, snap), canonical(t, alone); g != w {
+			t.Errorf("%s through the fleet differs from collecting it alone:\n%s", m.ID, diffLines(g, w))
+		}
+		if g, w := canonical(t, snap), canonical(t, tf.seeds[m.ID]); g != w {
+			t.Errorf("%s differs from its seed:\n%s", m.ID, diffLines(g, w))
+		}
+	}
+	if want := []string{subProd, subShared, subSandbox}; len(collected) != len(want) {
+		t.Fatalf("collected %d subscriptions, want %v", len(collected), want)
+	}
+	if a, b := len(collected[subProd].Resources["azure_storage_account"]), len(collected[subShared].Resources["azure_storage_account"]); a == b {
+		t.Errorf("prod and shared have %d storage accounts each: the members' data is not their own", a)
+	}
+	for _, s := range tf.alone {
+		assertPermissionsCover(t, s)
+	}
+	assertFleetPermissionsCover(t, tf.Fleet)
+}
+
+// TestFleetRole: the management group listing is a registered read, granted by the role, and
+// the permissions say where to assign the role for fleet mode.
+func TestFleetRole(t *testing.T) {
+	if !IsReadOnly(*opManagementGroupDescendants) || opManagementGroupDescendants.Permission != "Microsoft.Management/managementGroups/descendants/read" {
+		t.Errorf("descendants operation %+v", *opManagementGroupDescendants)
+	}
+	role := MinimalRole()
+	if !slices.Contains(role.RoleDefinition.Actions, opManagementGroupDescendants.Permission) {
+		t.Errorf("the role lacks %s", opManagementGroupDescendants.Permission)
+	}
+	if role.Assignment.ManagementGroup != "/providers/Microsoft.Management/managementGroups/{management-group-id}" ||
+		!strings.Contains(strings.Join(role.Assignment.Notes, " "), "--management-group") {
+		t.Errorf("assignment %+v, want the management group scope for fleet mode", role.Assignment)
+	}
+}
+
+// assertFleetPermissionsCover checks the tenant-level calls the fake fleet saw.
+func assertFleetPermissionsCover(t *testing.T, f *azurefake.Fleet) {
+	t.Helper()
+	granted := map[string]bool{}
+	for _, a := range MinimalRole().RoleDefinition.Actions {
+		granted[a] = true
+	}
+	for name := range f.Requests() {
+		op, ok := ops.Lookup(name)
+		if !ok || !granted[op.Permission] {
+			t.Errorf("the fleet served %s, which is not registered or not granted", name)
+		}
+	}
+}
