@@ -110,6 +110,7 @@ func newEvalCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			tuneMemory(filesSize(args))
 			inputs := make([]audit.Input, 0, len(args))
 			for _, p := range args {
 				data, err := os.ReadFile(p)

@@ -3,8 +3,12 @@ package main
 import (
 	"bufio"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // memoryLimitShare is the part of the memory available to the process that the garbage collector
@@ -51,6 +55,110 @@ func cgroupLimit(s string) int64 {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n <= 0 || n >= 1<<62 {
 		return 0
+	}
+	return n
+}
+
+// evalLimitPerInputByte sizes the soft memory limit of an evaluation from its snapshot files: the
+// heap an evaluation keeps live is about 6 times the files' size (the OPA value of the snapshot,
+// the results, the loaded checks), so 8 times leaves room for what the checks allocate and let go,
+// and keeps the process under 10 times the snapshot's size, where Go's default pace (GOGC=100:
+// collect when the heap doubles) reached 12 times at 200,000 resources.
+const evalLimitPerInputByte = 8
+
+// minEvalLimit is the least soft limit tuneMemory sets: the loaded checks alone take about 70 MB.
+const minEvalLimit = 256 << 20
+
+// tuneMemory paces the garbage collector for evaluating snapshot files of inputBytes bytes: no
+// collection by GOGC, but a soft memory limit of evalLimitPerInputByte times the input (at least
+// minEvalLimit), so that the collector runs when the heap nears that size and not before,
+// fewer collections than GOGC=100 for less memory. A guard after each collection raises the
+// limit when the live heap comes near it (an input that needs more than the estimate), and
+// returns to GOGC=100 under the machine's limit when it reaches that one: a wrong estimate costs
+// memory, never a collector that runs back to back. GOGC or GOMEMLIMIT, when set, win. It
+// returns the guard, nil when it changed nothing.
+func tuneMemory(inputBytes int64) *heapGuard {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return nil
+	}
+	g := &heapGuard{ceiling: memoryLimit()}
+	if g.limit = evalLimit(inputBytes, g.ceiling); g.limit == 0 {
+		return nil // the machine's limit is the lower one: keep the default pace
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(g.limit)
+	g.arm()
+	return g
+}
+
+// evalLimit is the soft limit for an evaluation of inputBytes, or 0 when it would not be below
+// the machine's limit (ceiling, 0 if unknown).
+func evalLimit(inputBytes, ceiling int64) int64 {
+	l := max(evalLimitPerInputByte*inputBytes, minEvalLimit)
+	if ceiling > 0 && l >= ceiling {
+		return 0
+	}
+	return l
+}
+
+// heapGuard watches the live heap after each garbage collection.
+type heapGuard struct {
+	limit, ceiling int64
+	stopped        atomic.Bool
+}
+
+// stop ends the guard after the next collection, leaving the collector's settings as they are.
+func (g *heapGuard) stop() { g.stopped.Store(true) }
+
+// next is the limit after a collection that left live bytes live: raised to live + 25% once the
+// live heap passes 80% of it, so that collections never come back to back; 0 means return to
+// the default pace (the raised limit would reach the machine's).
+func (g *heapGuard) next(live int64) int64 {
+	if live <= g.limit/5*4 {
+		return g.limit
+	}
+	l := live + live/4
+	if g.ceiling > 0 && l >= g.ceiling {
+		return 0
+	}
+	return l
+}
+
+// gcSentinel is garbage as soon as it is made: its finalizer runs after the next collection.
+type gcSentinel struct{ _ *int }
+
+func (g *heapGuard) arm() {
+	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) { g.afterGC() })
+}
+
+func (g *heapGuard) afterGC() {
+	if g.stopped.Load() {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return // unknown to this runtime: stay at the limit set
+	}
+	switch l := g.next(int64(sample[0].Value.Uint64())); {
+	case l == 0:
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(g.ceiling)
+		return
+	case l != g.limit:
+		g.limit = l
+		debug.SetMemoryLimit(l)
+	}
+	g.arm()
+}
+
+// filesSize is the total size of the files that exist among paths.
+func filesSize(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			n += fi.Size()
+		}
 	}
 	return n
 }

@@ -36,6 +36,9 @@ import (
 //	INCLOUD_E2E_FORMATS    "json", "all" or "json,all" (default)
 //	INCLOUD_E2E_ENV        extra environment for the child, space-separated (GOGC and GOMEMLIMIT are
 //	                       otherwise removed so the binary's own defaults are measured)
+//	INCLOUD_E2E_VARIANTS   more runs of this build with extra environment, as bin=head-LABEL:
+//	                       LABEL:VAR=VALUE[ VAR=VALUE...], semicolon-separated
+//	                       (e.g. "gogc100:GOGC=100;gogc300:GOGC=300")
 func BenchmarkEvalEndToEnd(b *testing.B) {
 	sizes := []int{2000}
 	if s := os.Getenv("INCLOUD_E2E_RESOURCES"); s != "" {
@@ -52,12 +55,25 @@ func BenchmarkEvalEndToEnd(b *testing.B) {
 	if dir == "" {
 		dir = b.TempDir()
 	}
-	type binary struct{ label, path string }
+	type binary struct {
+		label, path string
+		env         []string
+	}
 	bins := []binary{}
 	if p := os.Getenv("INCLOUD_E2E_BEFORE"); p != "" {
-		bins = append(bins, binary{"before", p})
+		bins = append(bins, binary{label: "before", path: p})
 	}
-	bins = append(bins, binary{"head", incloudBinary(b)})
+	head := incloudBinary(b)
+	bins = append(bins, binary{label: "head", path: head})
+	if s := os.Getenv("INCLOUD_E2E_VARIANTS"); s != "" {
+		for _, v := range strings.Split(s, ";") {
+			label, env, ok := strings.Cut(strings.TrimSpace(v), ":")
+			if !ok || label == "" || !strings.Contains(env, "=") {
+				b.Fatalf("INCLOUD_E2E_VARIANTS: %q is not LABEL:VAR=VALUE", v)
+			}
+			bins = append(bins, binary{label: "head-" + label, path: head, env: strings.Fields(env)})
+		}
+	}
 	formatSets := map[string][]string{"json": {"json"}, "all": output.Formats()}
 	sets := []string{"json", "all"}
 	if s := os.Getenv("INCLOUD_E2E_FORMATS"); s != "" {
@@ -73,7 +89,7 @@ func BenchmarkEvalEndToEnd(b *testing.B) {
 		for _, bin := range bins {
 			for _, set := range sets {
 				b.Run(fmt.Sprintf("resources=%d/bin=%s/formats=%s", n, bin.label, set), func(b *testing.B) {
-					benchEval(b, bin.path, path, formatSets[set])
+					benchEval(b, bin.path, bin.env, path, formatSets[set])
 				})
 			}
 		}
@@ -103,8 +119,9 @@ func generatedSnapshot(b *testing.B, dir string, n int) string {
 	return path
 }
 
-// benchEval runs Unmarshal then `bin eval snapshot` with the formats, b.N times, and reports.
-func benchEval(b *testing.B, bin, snapshotPath string, formats []string) {
+// benchEval runs Unmarshal then `bin eval snapshot` with the formats and the extra environment,
+// b.N times, and reports.
+func benchEval(b *testing.B, bin string, extraEnv []string, snapshotPath string, formats []string) {
 	data, err := os.ReadFile(snapshotPath)
 	if err != nil {
 		b.Fatal(err)
@@ -122,6 +139,7 @@ func benchEval(b *testing.B, bin, snapshotPath string, formats []string) {
 		}
 	}
 	env = append(env, strings.Fields(os.Getenv("INCLOUD_E2E_ENV"))...)
+	env = append(env, extraEnv...)
 	var unWall, unCPU, wall, cpu time.Duration
 	var peakRSS int64
 	b.ResetTimer()
