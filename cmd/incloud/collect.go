@@ -27,6 +27,8 @@ type collectFlags struct {
 	concurrency int
 	timeout     time.Duration
 	quiet       bool
+	// fl are the fleet flags, registered when the provider has a fleet mode.
+	fl fleetFlags
 }
 
 func newCollectFlags(p collectors.Provider) *collectFlags {
@@ -44,7 +46,37 @@ func (f *collectFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.concurrency, "concurrency", collectors.DefaultConcurrency, "API requests in flight at once")
 	fs.DurationVar(&f.timeout, "timeout", 0, "stop collecting after this long and keep what was collected, marked incomplete (default: no limit)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr")
+	if p.Fleet != nil {
+		f.fl.register(p, fs)
+	}
 }
+
+// options are the collection options of the flags. A fleet's members share them: their
+// progress is one line per member (runFleet), the collectors' own notes only.
+func (f *collectFlags) options(cmd *cobra.Command, fleet bool) collectors.Options {
+	stderr := cmd.ErrOrStderr()
+	var progress collectors.Progress = newProgress(stderr, f.quiet, isTerminal(stderr))
+	if fleet {
+		progress = notesOnly{progress}
+	}
+	return collectors.Options{
+		Regions:     f.regions,
+		Services:    f.services,
+		Concurrency: f.concurrency,
+		EndpointURL: f.endpointURL,
+		Progress:    progress,
+		Version:     buildInfo().String(),
+		Debug:       debugWriter(cmd),
+	}
+}
+
+// notesOnly passes on a collector's notes (Log) and drops its units of work, which would
+// interleave between the members of a fleet.
+type notesOnly struct{ collectors.Progress }
+
+func (notesOnly) Planned(int)     {}
+func (notesOnly) Finished(string) {}
+func (notesOnly) Close()          {}
 
 // check validates the flags before anything is contacted.
 func (f *collectFlags) check() error {
@@ -90,17 +122,9 @@ func (f *collectFlags) collect(cmd *cobra.Command) (*snapshot.Snapshot, bool, er
 	for name, v := range f.own {
 		own[name] = *v
 	}
-	stderr := cmd.ErrOrStderr()
-	progress := newProgress(stderr, f.quiet, isTerminal(stderr))
-	c, err := f.provider.New(ctx, own, collectors.Options{
-		Regions:     f.regions,
-		Services:    f.services,
-		Concurrency: f.concurrency,
-		EndpointURL: f.endpointURL,
-		Progress:    progress,
-		Version:     buildInfo().String(),
-		Debug:       debugWriter(cmd),
-	})
+	opts := f.options(cmd, false)
+	progress := opts.Progress
+	c, err := f.provider.New(ctx, own, opts)
 	if err != nil {
 		return nil, false, usageError(err)
 	}
@@ -132,13 +156,20 @@ func newCollectCmd() *cobra.Command {
 
 func newCollectProviderCmd(p collectors.Provider) *cobra.Command {
 	f := newCollectFlags(p)
-	var out string
+	var out, outDir string
 	cmd := &cobra.Command{
 		Use:   p.Name,
 		Short: fmt.Sprintf("Snapshot one %s (read-only API calls; see 'incloud permissions %s')", p.Account, p.Name),
 		Long:  p.CollectHelp,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			fleet, err := f.fleet(cmd, "output-dir")
+			if err != nil {
+				return err
+			}
+			if fleet != nil {
+				return collectFleet(cmd, f, fleet, out, outDir)
+			}
 			snap, interrupted, err := f.collect(cmd)
 			if err != nil {
 				return err
@@ -154,6 +185,9 @@ func newCollectProviderCmd(p collectors.Provider) *cobra.Command {
 	}
 	f.register(cmd.Flags())
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the snapshot to this file (atomically) instead of stdout")
+	if p.Fleet != nil {
+		cmd.Flags().StringVar(&outDir, "output-dir", "", "with a fleet: write one snapshot per account into this directory (<provider>-<account>.json, atomically)")
+	}
 	return cmd
 }
 

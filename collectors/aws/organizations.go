@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,9 +18,9 @@ import (
 )
 
 // Organization mode: list the accounts of an AWS Organization (from the management account or
-// a delegated administrator), narrow them (--accounts, --exclude-accounts), and collect each
-// member through a role assumed in it. The caller's own account is collected with its own
-// credentials.
+// a delegated administrator) and collect each member through a role assumed in it. The
+// caller's own account is collected with its own credentials. fleet.go makes it the
+// provider's collectors.Fleet; narrowing the list is collectors.SelectMembers.
 
 var (
 	opOrgDescribeOrganization = register("Organizations", "organizations", "DescribeOrganization", "")
@@ -36,11 +35,6 @@ type Member struct {
 	ID, Name string
 	// Status is ACTIVE, SUSPENDED or PENDING_CLOSURE (the Organizations status).
 	Status string
-}
-
-// Skipped is an account left out of a fleet run, and why (a suspended or closing account).
-type Skipped struct {
-	Account, Reason string
 }
 
 // OrganizationAccounts lists every account of the organization the collector's credentials
@@ -107,43 +101,19 @@ func ExplicitMembers(ids []string) ([]Member, error) {
 	return out, nil
 }
 
-// SelectMembers narrows members to those matching an include pattern (all when include is
-// empty) and no exclude pattern; patterns are account ids or globs (path.Match: 1234*, ?).
-// Accounts that are not ACTIVE are returned as skipped, with the reason, never collected.
-func SelectMembers(members []Member, include, exclude []string) (selected []Member, skipped []Skipped, err error) {
-	for _, p := range append(slices.Clone(include), exclude...) {
-		if _, err := path.Match(p, ""); err != nil {
-			return nil, nil, fmt.Errorf("account pattern %q: %w", p, err)
-		}
-	}
-	matches := func(patterns []string, id string) bool {
-		for _, p := range patterns {
-			if ok, _ := path.Match(p, id); ok {
-				return true
-			}
-		}
-		return false
-	}
-	for _, m := range members {
-		if (len(include) > 0 && !matches(include, m.ID)) || matches(exclude, m.ID) {
-			continue
-		}
-		if m.Status != "" && m.Status != "ACTIVE" {
-			skipped = append(skipped, Skipped{Account: m.ID, Reason: fmt.Sprintf("account %s (%s) is %s: not collected", m.ID, m.Name, m.Status)})
-			continue
-		}
-		selected = append(selected, m)
-	}
-	return selected, skipped, nil
-}
-
 // Caller returns the account id of the collector's own credentials (sts:GetCallerIdentity).
 func (c *Collector) Caller(ctx context.Context) (string, error) {
+	account, _, err := c.callerIdentity(ctx)
+	return account, err
+}
+
+// callerIdentity returns the account id and partition of the collector's own credentials.
+func (c *Collector) callerIdentity(ctx context.Context) (account, partition string, err error) {
 	r := &run{cfg: c.cfg, opts: c.opts, home: c.cfg.Region}
 	if err := r.identify(ctx); err != nil {
-		return "", err
+		return "", "", err
 	}
-	return r.account, nil
+	return r.account, r.partition, nil
 }
 
 // AssumeRole returns a collector for account through arn:<partition>:iam::<account>:role/role,

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/aws/awsfake"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
@@ -42,40 +43,44 @@ func newTestFleet(t *testing.T) *awsfake.Fleet {
 	return f
 }
 
-// Organization mode end to end against the fake organization: the accounts are listed over
-// pages, the suspended one is skipped with a note, each member collected through its role
-// gives the same snapshot as collecting that account directly, the caller's own account uses
-// its own credentials, and the member that refuses the role is an error, not a snapshot.
+// Organization mode end to end against the fake organization, through the provider's fleet:
+// the accounts are listed over pages, the suspended one is skipped with a note, each member
+// collected through its role gives the same snapshot as collecting that account directly, the
+// caller's own account uses its own credentials, and the member that refuses the role is an
+// error, not a snapshot.
 func TestOrganizationCollection(t *testing.T) {
 	f := newTestFleet(t)
 	ctx := context.Background()
 	c := New(testConfig(), testOptions(f.URL, "iam"))
-	orgID, members, err := c.OrganizationAccounts(ctx)
+	orgID, _, err := c.OrganizationAccounts(ctx)
+	if err != nil || orgID != "o-fake12345" {
+		t.Fatalf("organization %q, %v", orgID, err)
+	}
+	fl := &fleet{base: c, role: "incloud-audit"}
+	members, err := fl.Members(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
 	for _, m := range members {
 		ids = append(ids, m.ID)
+		if (m.ID == memberSuspended) != strings.Contains(m.Skip, "SUSPENDED") {
+			t.Errorf("member %s: skip %q", m.ID, m.Skip)
+		}
 	}
-	if orgID != "o-fake12345" || strings.Join(ids, ",") != strings.Join([]string{testAccount, memberOK, memberDenied, memberSuspended}, ",") {
-		t.Fatalf("organization %q accounts %v", orgID, ids)
+	if strings.Join(ids, ",") != strings.Join([]string{testAccount, memberOK, memberDenied, memberSuspended}, ",") {
+		t.Fatalf("accounts %v", ids)
 	}
-	selected, skipped, err := SelectMembers(members, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(selected) != 3 || len(skipped) != 1 || skipped[0].Account != memberSuspended || !strings.Contains(skipped[0].Reason, "SUSPENDED") {
-		t.Fatalf("selected %v, skipped %v", selected, skipped)
-	}
-	caller, err := c.Caller(ctx)
-	if err != nil || caller != testAccount {
-		t.Fatalf("caller %q, %v", caller, err)
-	}
-	for _, m := range selected {
-		coll := c
-		if m.ID != caller {
-			coll = c.AssumeRole("aws", m.ID, "incloud-audit", "")
+	for _, m := range members {
+		if m.Skip != "" {
+			continue
+		}
+		coll, err := fl.Collector(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (m.ID == testAccount) != (coll == collectors.Collector(c)) {
+			t.Errorf("member %s: own credentials %v", m.ID, coll == collectors.Collector(c))
 		}
 		got, err := coll.Collect(ctx)
 		if m.ID == memberDenied {
@@ -108,24 +113,71 @@ func TestOrganizationCollection(t *testing.T) {
 	}
 }
 
-func TestSelectMembers(t *testing.T) {
-	members := []Member{{ID: "111111111111", Status: "ACTIVE"}, {ID: "111122223333", Status: "ACTIVE"}, {ID: "222222222222", Status: "PENDING_CLOSURE"}, {ID: "999999999999", Status: "ACTIVE"}}
-	got, skipped, err := SelectMembers(members, []string{"1111*", "2*"}, []string{"111111111111"})
-	if err != nil {
-		t.Fatal(err)
+// The fleet flags: one account without them, an explicit list with --accounts and --role,
+// usage errors for the combinations that cannot work (before any configuration is loaded).
+func TestFleetRequest(t *testing.T) {
+	ctx := context.Background()
+	req := func(flags map[string]string, accounts ...string) collectors.FleetRequest {
+		return collectors.FleetRequest{Flags: flags, Accounts: accounts}
 	}
-	if len(got) != 1 || got[0].ID != "111122223333" || len(skipped) != 1 || !strings.Contains(skipped[0].Reason, "PENDING_CLOSURE") {
-		t.Errorf("selected %v skipped %v", got, skipped)
+	if f, err := newFleet(ctx, req(map[string]string{"profile": ""})); f != nil || err != nil {
+		t.Errorf("no fleet flags: %v, %v; want one account", f, err)
 	}
-	if _, _, err := SelectMembers(members, []string{"[1"}, nil); err == nil {
-		t.Error("a malformed glob was accepted")
+	for _, tc := range []struct {
+		flags    map[string]string
+		accounts []string
+		want     string
+	}{
+		{map[string]string{"organization": "true"}, nil, "--organization needs --role"},
+		{map[string]string{"external-id": "x"}, nil, "--external-id needs --role"},
+		{map[string]string{"role": "audit"}, nil, "--role needs --organization"},
+		{map[string]string{"role": "audit"}, []string{"1234*"}, "globs need --organization"},
+	} {
+		if _, err := newFleet(ctx, req(tc.flags, tc.accounts...)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v %v: error %v, want %q", tc.flags, tc.accounts, err, tc.want)
+		}
 	}
+}
+
+func TestExplicitMembers(t *testing.T) {
 	ex, err := ExplicitMembers([]string{"999999999999", "111111111111", "999999999999"})
 	if err != nil || len(ex) != 2 || ex[0].ID != "111111111111" {
 		t.Errorf("ExplicitMembers = %v, %v", ex, err)
 	}
 	if _, err := ExplicitMembers([]string{"1111*"}); err == nil || !strings.Contains(err.Error(), "--organization") {
 		t.Errorf("a glob without --organization: %v", err)
+	}
+}
+
+// With an explicit list, the members are the ids given, the caller's among them collected
+// with its own credentials.
+func TestExplicitFleet(t *testing.T) {
+	f := newTestFleet(t)
+	ctx := context.Background()
+	ex, err := ExplicitMembers([]string{memberOK, testAccount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fl := &fleet{base: New(testConfig(), testOptions(f.URL, "iam")), role: "incloud-audit"}
+	for _, m := range ex {
+		fl.explicit = append(fl.explicit, collectors.Member{ID: m.ID})
+	}
+	members, err := fl.Members(ctx)
+	if err != nil || len(members) != 2 {
+		t.Fatalf("members %v, %v", members, err)
+	}
+	for _, m := range members {
+		coll, err := fl.Collector(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, err := coll.Collect(ctx)
+		if err != nil || snap.Account != m.ID {
+			t.Errorf("member %s: %v, %v", m.ID, snap, err)
+		}
+	}
+	if f.AssumeRoleCount(memberOK) != 1 || f.AssumeRoleCount(testAccount) != 0 {
+		t.Errorf("AssumeRole counts: %d for %s, %d for the caller", f.AssumeRoleCount(memberOK), memberOK, f.AssumeRoleCount(testAccount))
 	}
 }
 

@@ -44,6 +44,8 @@ instead of broad managed policies.`,
 			return err
 		},
 		OrganizationPermissions: writeOrganizationPermissions,
+		FleetFlags:              fleetFlags,
+		Fleet:                   newFleet,
 	})
 }
 
