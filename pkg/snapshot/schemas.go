@@ -27,7 +27,16 @@ type Schemas struct {
 	props map[string]map[string]bool
 	// provider maps a resource type to its provider, file to its schema file.
 	provider, file map[string]string
+	// singleton holds the types of which a snapshot has exactly one resource: the account
+	// (project, subscription) itself (SingletonKeyword).
+	singleton map[string]bool
 }
+
+// SingletonKeyword marks a resource-type schema whose type has exactly one resource per
+// snapshot, the account (project, subscription, tenant) itself: {"x-incloud-singleton": true}.
+// The checks of these types are the account-level checks, which report an account that could
+// not be collected at all.
+const SingletonKeyword = "x-incloud-singleton"
 
 // LoadSchemas reads every <dir>/<provider>/<type>.json of fsys (for the built-in checks:
 // policies.FS and "schemas") and resolves their $refs. A file's name is its resource type, which
@@ -38,7 +47,7 @@ func LoadSchemas(fsys fs.FS, dir string) (*Schemas, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read schema directory %s: %w", dir, err)
 	}
-	s := &Schemas{types: map[string][]string{}, resolved: map[string][]byte{}, props: map[string]map[string]bool{}, provider: map[string]string{}, file: map[string]string{}}
+	s := &Schemas{types: map[string][]string{}, resolved: map[string][]byte{}, props: map[string]map[string]bool{}, provider: map[string]string{}, file: map[string]string{}, singleton: map[string]bool{}}
 	docs := map[string]any{} // file path -> decoded document
 	load := func(file string) (any, error) {
 		if d, ok := docs[file]; ok {
@@ -89,6 +98,13 @@ func LoadSchemas(fsys fs.FS, dir string) (*Schemas, error) {
 				return nil, fmt.Errorf("schema %s: want a JSON object", file)
 			}
 			delete(obj, "$defs")
+			switch v := obj[SingletonKeyword].(type) {
+			case nil:
+			case bool:
+				s.singleton[typ] = v
+			default:
+				return nil, fmt.Errorf("schema %s: %s must be true or false, got %v", file, SingletonKeyword, v)
+			}
 			props, _ := obj["properties"].(map[string]any)
 			if len(props) == 0 {
 				return nil, fmt.Errorf("schema %s: describes no properties", file)
@@ -210,6 +226,18 @@ func (s *Schemas) Providers() []string {
 // Types returns the resource types that have a schema for a provider, sorted.
 func (s *Schemas) Types(provider string) []string {
 	return append([]string(nil), s.types[provider]...)
+}
+
+// Singletons returns a provider's resource types that have exactly one resource per snapshot
+// (SingletonKeyword), sorted.
+func (s *Schemas) Singletons(provider string) []string {
+	var out []string
+	for _, t := range s.types[provider] {
+		if s.singleton[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // HasType reports whether a resource type has a schema.

@@ -70,7 +70,7 @@ func compileShape(raw map[string]any) (*shape, error) {
 	for k := range raw {
 		switch k {
 		case "type", "properties", "required", "additionalProperties", "items", "enum", "const", "format", "minLength",
-			"minimum", "maximum", "if", "then", "else", "allOf", "$schema", "$defs", "title", "description":
+			"minimum", "maximum", "if", "then", "else", "allOf", "$schema", "$defs", "title", "description", SingletonKeyword:
 		default:
 			return nil, fmt.Errorf("keyword %q is not supported by the fast shape check", k)
 		}

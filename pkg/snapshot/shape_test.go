@@ -65,3 +65,17 @@ func TestShapeCheckAgreesWithValidator(t *testing.T) {
 		})
 	}
 }
+
+// The account-level types are marked in their schemas: exactly one per provider's snapshot
+// (two for Azure: the subscription and its tenant).
+func TestSingletons(t *testing.T) {
+	s, err := LoadSchemas(policies.FS, "schemas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for provider, want := range map[string]string{"aws": "aws_account", "gcp": "gcp_project", "azure": "azure_subscription,azure_tenant"} {
+		if got := strings.Join(s.Singletons(provider), ","); got != want {
+			t.Errorf("%s singletons %q, want %q", provider, got, want)
+		}
+	}
+}
