@@ -15,6 +15,7 @@ import (
 
 	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/fleetrun"
+	"github.com/incloud/incloud/pkg/audit"
 	"github.com/incloud/incloud/pkg/shard"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
@@ -274,4 +275,89 @@ func collectFleet(cmd *cobra.Command, f *collectFlags, fleet collectors.Fleet, o
 			len(failed), len(members), f.provider.Account, strings.Join(failed, ", "), outDir)}
 	}
 	return nil
+}
+
+// fleetScanHelp is the fleet paragraph of scan <provider>'s help.
+func fleetScanHelp(p collectors.Provider) string {
+	if p.Fleet == nil {
+		return ""
+	}
+	return `
+
+With a fleet (` + fleetFlagNames(p) + `, --accounts), every account is collected
+(--account-concurrency at a time) and evaluated as it arrives, and ONE report lists every account
+in its targets: an account that could not be collected carries the error and 'error' results for
+its account-level checks; a suspended or disabled one is listed as skipped. --shard INDEX/COUNT
+(or --shard-count N with JOB_COMPLETION_INDEX) audits a slice; 'incloud merge' joins the slices.
+--snapshot-out is then a directory.`
+}
+
+func fleetFlagNames(p collectors.Provider) string {
+	var names []string
+	for _, fl := range p.FleetFlags {
+		names = append(names, "--"+fl.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// scanFleet is scan <provider> over a fleet: each member's snapshot is evaluated as it
+// arrives and released (audit.Accumulator), and one report of every member is written at the
+// end. Ctrl-C writes no report (as for one account), but the snapshots already written to
+// snapDir stay.
+func scanFleet(cmd *cobra.Command, f *collectFlags, a *audit.Audit, fleet collectors.Fleet, snapDir string) error {
+	acc, err := a.Accumulate()
+	if err != nil {
+		return err
+	}
+	if snapDir != "" {
+		if err := snapshotDir(snapDir, "--snapshot-out"); err != nil {
+			return err
+		}
+	}
+	members, err := f.plan(cmd, fleet)
+	if err != nil {
+		return err
+	}
+	ctx := cmdContext(cmd)
+	var firstErr error
+	keep := func(err error) {
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	provider := f.provider.Name
+	interrupted := f.runFleet(cmd, fleet, members, func(o fleetrun.Outcome) {
+		m := o.Member
+		switch {
+		case m.Skip != "":
+			keep(acc.AddSkipped(provider, m.ID, m.Name, m.Skip))
+			return
+		case o.Err != nil:
+			if ctx.Err() == nil {
+				keep(acc.AddFailed(ctx, provider, m.ID, m.Name, o.Err.Error()))
+			}
+			return
+		}
+		if snapDir != "" {
+			keep(writeMemberSnapshot(snapDir, o.Snapshot))
+		}
+		if ctx.Err() != nil || firstErr != nil {
+			return // no report will be written: do not evaluate
+		}
+		d, err := o.Snapshot.Document()
+		if err != nil {
+			keep(fmt.Errorf("snapshot of %s account %s: %w", provider, m.ID, err))
+			return
+		}
+		o.Snapshot = nil
+		keep(acc.Add(ctx, audit.Input{Name: fmt.Sprintf("snapshot of %s account %s", provider, m.ID), Document: d}, m.Name))
+	})
+	if interrupted {
+		return interruptedError(cmd, errors.New("interrupted: no report written (a report of the accounts collected so far would look complete)"))
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	_, err = acc.Finish(ctx)
+	return err
 }

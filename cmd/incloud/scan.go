@@ -30,18 +30,25 @@ func newScanProviderCmd(p collectors.Provider) *cobra.Command {
 		Short: fmt.Sprintf("Collect one %s and evaluate the %s checks over it", p.Account, p.Title),
 		Long: fmt.Sprintf(`Runs 'incloud collect %s' and evaluates the checks over the snapshot, as 'incloud eval' would.
 --snapshot-out keeps the snapshot. What could not be collected makes the dependent checks report
-'error', never 'pass'.`, p.Name),
+'error', never 'pass'.%s`, p.Name, fleetScanHelp(p)),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// Check the report flags and load the checks before contacting AWS, so bad input
-			// fails fast. The snapshot file is an output the reports must not overwrite.
+			fleet, err := cf.fleet(cmd)
+			if err != nil {
+				return err
+			}
+			// Check the report flags and load the checks before contacting the cloud, so bad
+			// input fails fast. The snapshot file is an output the reports must not overwrite.
 			var reads []string
-			if snapshotOut != "" {
+			if snapshotOut != "" && fleet == nil {
 				reads = append(reads, snapshotOut)
 			}
 			a, err := rf.audit(cmd, reads)
 			if err != nil {
 				return err
+			}
+			if fleet != nil {
+				return scanFleet(cmd, cf, a, fleet, snapshotOut)
 			}
 			snap, interrupted, err := cf.collect(cmd)
 			if err != nil {
@@ -65,6 +72,10 @@ func newScanProviderCmd(p collectors.Provider) *cobra.Command {
 	}
 	cf.register(cmd.Flags())
 	rf.register(cmd.Flags())
-	cmd.Flags().StringVar(&snapshotOut, "snapshot-out", "", "also write the collected snapshot to this file")
+	snapUsage := "also write the collected snapshot to this file"
+	if p.Fleet != nil {
+		snapUsage += "; with a fleet, a directory: one snapshot per account (<provider>-<account>.json)"
+	}
+	cmd.Flags().StringVar(&snapshotOut, "snapshot-out", "", snapUsage)
 	return cmd
 }

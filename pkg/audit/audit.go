@@ -188,6 +188,12 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
+	return a.finish(report)
+}
+
+// finish completes an evaluated report (skipped checks, waivers, the compliance view, the
+// baseline), writes every output and judges it (FailOn, FailOnError).
+func (a *Audit) finish(report *findings.Report) (*Outcome, error) {
 	report.Skipped = a.skipped(report.Targets)
 
 	// Waivers expire by the calendar (today), unlike checks, which judge by collected_at.
@@ -218,7 +224,12 @@ func (a *Audit) Run(ctx context.Context, inputs []Input) (*Outcome, error) {
 			reasons = append(reasons, fmt.Sprintf("%d error result(s) (--fail-on-error)", n))
 		}
 		for _, t := range report.Targets {
-			if !t.Complete {
+			switch {
+			case t.Skipped != "":
+				// Left out on purpose (a suspended account): nothing was lost.
+			case t.Error != "":
+				reasons = append(reasons, fmt.Sprintf("%s account %s could not be collected (--fail-on-error)", t.Provider, t.Account))
+			case !t.Complete:
 				reasons = append(reasons, fmt.Sprintf("the snapshot of %s account %s is incomplete (--fail-on-error)", t.Provider, t.Account))
 			}
 		}
