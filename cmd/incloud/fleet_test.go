@@ -1,13 +1,16 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/incloud/incloud/collectors/aws/awsfake"
+	"github.com/incloud/incloud/pkg/findings"
 	"github.com/incloud/incloud/pkg/snapshot"
 )
 
@@ -160,5 +163,163 @@ func TestCollectFleetUsageErrors(t *testing.T) {
 		if n := f.AssumeRoleCount(acct); n != 0 {
 			t.Errorf("usage errors assumed the role in %s %d time(s)", acct, n)
 		}
+	}
+}
+
+// resultKey identifies a result for the comparisons of the fleet tests.
+func resultKey(r findings.Result) string {
+	return strings.Join([]string{r.CheckID, r.ResourceType, r.ResourceID, r.Region, string(r.Status), r.Message, r.Fingerprint}, " | ")
+}
+
+// scan aws --organization --role end to end against the fake organization: one report whose
+// targets are every account in order; each collected account has exactly the results of
+// scanning it alone; the account that refused the role is a target with the error and error
+// results for its account-level checks; the suspended one is a skipped target; --fail-on
+// decides the exit code.
+func TestScanFleetEqualsEachAccountAlone(t *testing.T) {
+	f, _ := fakeOrg(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fleet.json")
+	snaps := filepath.Join(dir, "snaps")
+	code, _, stderr := runAWSCLI(t, "scan", "aws", "--organization", "--role", orgRole, "--services", "iam,s3", "--quiet",
+		"--format", "json="+out, "--fail-on", "critical", "--snapshot-out", snaps, "--account-concurrency", "2")
+	if code != 1 || !strings.Contains(stderr, "at or above critical") {
+		t.Fatalf("exit %d, stderr %s; want 1 for the demo's critical failures", code, stderr)
+	}
+	if !strings.Contains(stderr, orgDenied) || !strings.Contains(stderr, "AccessDenied") {
+		t.Errorf("stderr does not report the denied account: %s", stderr)
+	}
+	rep := readReport(t, out)
+	var accounts []string
+	for _, tg := range rep.Targets {
+		accounts = append(accounts, tg.Account)
+	}
+	want := slices.Sorted(slices.Values(orgAccounts))
+	if !slices.Equal(accounts, want) {
+		t.Fatalf("targets %v, want %v", accounts, want)
+	}
+	byAccount := map[string][]findings.Result{}
+	for _, r := range rep.Results {
+		byAccount[r.Account] = append(byAccount[r.Account], r)
+	}
+	for _, tg := range rep.Targets {
+		switch tg.Account {
+		case orgDenied:
+			if !strings.Contains(tg.Error, "AccessDenied") || tg.Name != "locked" || tg.Complete {
+				t.Errorf("denied target %+v", tg)
+			}
+			if len(byAccount[orgDenied]) == 0 {
+				t.Error("the denied account has no results")
+			}
+			for _, r := range byAccount[orgDenied] {
+				if r.Status != findings.StatusError || r.ResourceType != "aws_account" || !strings.Contains(r.Message, "AccessDenied") {
+					t.Errorf("denied account result %s", resultKey(r))
+				}
+			}
+		case orgSuspended:
+			if !strings.Contains(tg.Skipped, "SUSPENDED") || tg.Error != "" || len(byAccount[orgSuspended]) != 0 {
+				t.Errorf("suspended target %+v with %d results", tg, len(byAccount[orgSuspended]))
+			}
+		default:
+			if tg.Error != "" || tg.Skipped != "" || tg.CollectedAt.IsZero() {
+				t.Errorf("collected target %+v", tg)
+			}
+			if _, err := snapshot.ReadFile(memberFile(snaps, "aws", tg.Account)); err != nil {
+				t.Errorf("--snapshot-out: %v", err)
+			}
+			// The same account scanned alone, with its own credentials.
+			alone := filepath.Join(dir, tg.Account+".json")
+			t.Setenv("AWS_ENDPOINT_URL", f.Member(tg.Account).URL)
+			code, _, stderr := runAWSCLI(t, "scan", "aws", "--services", "iam,s3", "--quiet", "--format", "json="+alone)
+			if code != 0 {
+				t.Fatalf("scan %s alone: exit %d: %s", tg.Account, code, stderr)
+			}
+			var got, exp []string
+			for _, r := range byAccount[tg.Account] {
+				got = append(got, resultKey(r))
+			}
+			for _, r := range readReport(t, alone).Results {
+				exp = append(exp, resultKey(r))
+			}
+			if len(exp) < 20 || !slices.Equal(got, exp) {
+				t.Errorf("account %s: %d results in the fleet scan, %d alone; first difference: %s", tg.Account, len(got), len(exp), firstDiff(got, exp))
+			}
+		}
+	}
+	// The management account and its copy hold the same data: their results stay apart.
+	fp := map[string]bool{}
+	for _, r := range byAccount[orgMgmt] {
+		fp[r.Fingerprint] = true
+	}
+	for _, r := range byAccount[orgDemoCopy] {
+		if fp[r.Fingerprint] {
+			t.Errorf("result %s of %s has the fingerprint of a result of %s", r.CheckID, orgDemoCopy, orgMgmt)
+		}
+	}
+	if len(byAccount[orgDemoCopy]) != len(byAccount[orgMgmt]) {
+		t.Errorf("same data, %d and %d results", len(byAccount[orgDemoCopy]), len(byAccount[orgMgmt]))
+	}
+}
+
+func firstDiff(a, b []string) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return a[i] + "  <>  " + b[i]
+		}
+	}
+	if len(a) != len(b) {
+		return "lengths differ"
+	}
+	return "none"
+}
+
+// Four shards run as separate processes (two by --shard, two by --shard-count and
+// JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job) and merged give the unsharded report
+// (modulo generated_at and the accounts' collection times); every account is in exactly one
+// shard.
+func TestScanFleetShardsMerge(t *testing.T) {
+	_, env := fakeOrg(t)
+	dir := t.TempDir()
+	base := []string{"scan", "aws", "--organization", "--role", orgRole, "--services", "iam", "--quiet", "--format"}
+	whole := filepath.Join(dir, "whole.json")
+	if code, _, stderr := runBinary(t, "", env, append(base, "json="+whole)...); code != 0 {
+		t.Fatalf("unsharded: exit %d: %s", code, stderr)
+	}
+	var parts []string
+	seen := map[string]int{}
+	for i := range 4 {
+		p := filepath.Join(dir, fmt.Sprintf("shard%d.json", i))
+		args, shardEnv := append(slices.Clone(base), "json="+p), env
+		if i < 2 {
+			args = append(args, "--shard", fmt.Sprintf("%d/4", i))
+		} else {
+			args = append(args, "--shard-count", "4")
+			shardEnv = append(slices.Clone(env), fmt.Sprintf("JOB_COMPLETION_INDEX=%d", i))
+		}
+		if code, _, stderr := runBinary(t, "", shardEnv, args...); code != 0 {
+			t.Fatalf("shard %d: exit %d: %s", i, code, stderr)
+		}
+		for _, tg := range readReport(t, p).Targets {
+			seen[tg.Account]++
+		}
+		parts = append(parts, p)
+	}
+	for _, a := range orgAccounts {
+		if seen[a] != 1 {
+			t.Errorf("account %s in %d shards", a, seen[a])
+		}
+	}
+	merged := filepath.Join(dir, "merged.json")
+	if code, _, stderr := runBinary(t, "", nil, append(append([]string{"merge"}, parts...), "--format", "json="+merged)...); code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, stderr)
+	}
+	norm := func(r findings.Report) string {
+		for i := range r.Targets {
+			r.Targets[i].CollectedAt = time.Time{}
+		}
+		return canonical(t, r)
+	}
+	if a, b := norm(readReport(t, whole)), norm(readReport(t, merged)); a != b {
+		t.Errorf("merged shards differ from the unsharded run:\n%s", firstDiff(strings.Split(a, "\n"), strings.Split(b, "\n")))
 	}
 }
