@@ -20,7 +20,7 @@ import (
 const demoSecure = "../../testdata/snapshots/aws-demo-secure.json"
 
 // runAWSCLI runs the CLI with the AWS commands (added here too until the root has them).
-func runAWSCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func runAWSCLI(t testing.TB, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	root := newRootCmd()
 	have := map[string]bool{}

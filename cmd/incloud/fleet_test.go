@@ -66,7 +66,7 @@ func fakeOrg(t *testing.T) (*awsfake.Fleet, []string) {
 
 // awsEnv sets (for in-process runs) and returns (for the binary) the SDK's standard
 // environment for a fake at url.
-func awsEnv(t *testing.T, url string) []string {
+func awsEnv(t testing.TB, url string) []string {
 	dir := t.TempDir()
 	var env []string
 	for k, v := range map[string]string{
