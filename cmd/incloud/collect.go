@@ -29,6 +29,8 @@ type collectFlags struct {
 	quiet       bool
 	// fl are the fleet flags, registered when the provider has a fleet mode.
 	fl fleetFlags
+	// deadline is when --timeout ends a fleet run (fleetContext).
+	deadline time.Time
 }
 
 func newCollectFlags(p collectors.Provider) *collectFlags {

@@ -116,12 +116,8 @@ func (f *collectFlags) plan(cmd *cobra.Command, fleet collectors.Fleet) ([]colle
 	if err != nil {
 		return nil, usageError(err)
 	}
-	ctx := cmdContext(cmd)
-	if f.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, f.timeout)
-		defer cancel()
-	}
+	ctx, cancel := f.fleetContext(cmd)
+	defer cancel()
 	members, err := fleetrun.Plan(ctx, fleet, fleetrun.Selection{Include: f.fl.accounts, Exclude: f.fl.exclude, Shard: spec})
 	if err != nil {
 		var pe *fleetrun.PatternError
@@ -144,16 +140,25 @@ func (f *collectFlags) plan(cmd *cobra.Command, fleet collectors.Fleet) ([]colle
 	return members, nil
 }
 
+// fleetContext is the command's context, ending --timeout after the fleet's listing started:
+// one deadline for the listing and the collection.
+func (f *collectFlags) fleetContext(cmd *cobra.Command) (context.Context, context.CancelFunc) {
+	ctx := cmdContext(cmd)
+	if f.timeout <= 0 {
+		return ctx, func() {}
+	}
+	if f.deadline.IsZero() {
+		f.deadline = time.Now().Add(f.timeout)
+	}
+	return context.WithDeadline(ctx, f.deadline)
+}
+
 // runFleet collects the members and hands each outcome to report as it comes. It returns
 // whether Ctrl-C (not --timeout) stopped the run.
 func (f *collectFlags) runFleet(cmd *cobra.Command, fleet collectors.Fleet, members []collectors.Member, report func(fleetrun.Outcome)) bool {
 	parent := cmdContext(cmd)
-	ctx := parent
-	if f.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(parent, f.timeout)
-		defer cancel()
-	}
+	ctx, cancel := f.fleetContext(cmd)
+	defer cancel()
 	done, total := 0, 0
 	for _, m := range members {
 		if m.Skip == "" {
@@ -238,7 +243,10 @@ func collectFleet(cmd *cobra.Command, f *collectFlags, fleet collectors.Fleet, o
 		return err
 	}
 	single := outDir == ""
-	if single && (len(members) != 1 || members[0].Skip != "") {
+	if single && len(members) == 1 && members[0].Skip != "" {
+		return &exitError{code: 1, err: fmt.Errorf("%s: skipped: %s", describeMember(f.provider, members[0]), members[0].Skip)}
+	}
+	if single && len(members) != 1 {
 		return usageError(fmt.Errorf("%d %ss selected: give --output-dir DIR for one snapshot each (%s-<account>.json)", len(members), f.provider.Account, f.provider.Name))
 	}
 	if !single {
