@@ -539,9 +539,33 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 	fmt.Fprintln(w)
 	writeCounts("SEVERITY", sevRows, func(label string) string { return tableSeverityStyle(findings.Severity(label)) })
 
+	writeTableTargets(w, p, r, total[findings.StatusError])
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(w, "\n%s\n", p.paint(ansiBold, "WARNINGS"))
+		for _, warn := range r.Warnings {
+			writeTableWrapped(w, p, tableIndent, "- ", ansiYellow, tableClean(warn), "")
+		}
+	}
+}
+
+// tableMaxName is the widest an account's name gets in the TARGETS block.
+const tableMaxName = 24
+
+// writeTableTargets writes the TARGETS block: every account with its state (collected and
+// complete, INCOMPLETE, ERROR with the reason it could not be collected, skipped with the reason
+// it was left out) and, for a fleet, a count of accounts by state; then notes on what the
+// incomplete and uncollected accounts mean for the results above. errorResults is the number of
+// error results in the report.
+func writeTableTargets(w io.Writer, p tablePainter, r *findings.Report, errorResults int) {
 	fmt.Fprintf(w, "\n%s\n", p.paint(ansiBold, "TARGETS"))
 	if len(r.Targets) == 0 {
 		fmt.Fprintf(w, "%snone\n", tableIndent)
+	}
+	counts := findings.CountTargets(r.Targets)
+	if findings.Fleet(r.Targets) {
+		line := fmt.Sprintf("%s: %d evaluated, %d could not be collected, %d skipped",
+			tablePlural(counts.Total(), "account"), counts.Evaluated, counts.Error, counts.Skipped)
+		writeTableWrapped(w, p, tableIndent, "", "", line, "")
 	}
 	errorsByAccount := map[string]int{}
 	for _, res := range r.Results {
@@ -549,34 +573,47 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 			errorsByAccount[res.Provider+"/"+res.Account]++
 		}
 	}
-	provW, acctW := 0, 0
+	provW, acctW, nameW := 0, 0, 0
 	for _, t := range r.Targets {
 		provW = max(provW, utf8.RuneCountInString(tableClean(t.Provider)))
 		acctW = max(acctW, utf8.RuneCountInString(tableClean(t.Account)))
+		nameW = max(nameW, utf8.RuneCountInString(tableShorten(tableClean(t.Name), tableMaxName)))
 	}
-	var incomplete []findings.Target
+	leadW := len(tableIndent) + provW + 2 + acctW + 2
+	if nameW > 0 {
+		leadW += nameW + 2
+	}
+	var incomplete, failed []findings.Target
 	for _, t := range r.Targets {
-		state := p.paint(ansiGreen, "complete")
-		if !t.Complete {
-			state = p.paint(ansiBoldYel, "INCOMPLETE")
-			incomplete = append(incomplete, t)
-		}
-		collected := "collected at unknown time"
-		if !t.CollectedAt.IsZero() {
-			collected = "collected " + t.CollectedAt.UTC().Format(time.RFC3339)
-		}
 		lead := tableIndent + p.cell("", tableClean(t.Provider), provW+2) + p.cell("", tableClean(t.Account), acctW+2)
-		line := lead + collected + "  " + state
-		plain := len(tableIndent) + provW + 2 + acctW + 2 + len(collected) + 2 + len("INCOMPLETE")
-		if n := errorsByAccount[t.Provider+"/"+t.Account]; n > 0 {
-			errs := fmt.Sprintf("(%s)", tablePlural(n, "error result"))
-			if plain+1+len(errs) > p.width {
-				line += "\n" + strings.Repeat(" ", len(tableIndent)+provW+2+acctW+2) + errs
-			} else {
-				line += " " + errs
+		if nameW > 0 {
+			lead += p.cell("", tableShorten(tableClean(t.Name), tableMaxName), nameW+2)
+		}
+		var detail, keyword, style string
+		switch {
+		case t.Error != "":
+			failed = append(failed, t)
+			keyword, style = "ERROR:", ansiBoldRed
+			detail = "ERROR: could not be collected: " + tableClean(t.Error)
+		case t.Skipped != "":
+			keyword, style = "skipped:", ansiDim
+			detail = "skipped: " + tableClean(t.Skipped)
+		default:
+			collected := "collected at unknown time"
+			if !t.CollectedAt.IsZero() {
+				collected = "collected " + t.CollectedAt.UTC().Format(time.RFC3339)
+			}
+			keyword, style = "complete", ansiGreen
+			if !t.Complete {
+				keyword, style = "INCOMPLETE", ansiBoldYel
+				incomplete = append(incomplete, t)
+			}
+			detail = collected + "  " + keyword
+			if n := errorsByAccount[t.Provider+"/"+t.Account]; n > 0 {
+				detail += fmt.Sprintf(" (%s)", tablePlural(n, "error result"))
 			}
 		}
-		fmt.Fprintln(w, line)
+		writeTableTargetRow(w, p, lead, leadW, detail, keyword, style)
 	}
 	for _, t := range incomplete {
 		note := fmt.Sprintf("INCOMPLETE: the snapshot of %s account %s could not be fully collected.", tableClean(t.Provider), tableClean(t.Account))
@@ -588,15 +625,49 @@ func writeTableSummary(w io.Writer, p tablePainter, r *findings.Report) {
 		fmt.Fprintln(w)
 		writeTableWrapped(w, p, "", "INCOMPLETE:", ansiBoldYel, note[len("INCOMPLETE:"):], "")
 	}
-	if n := total[findings.StatusError]; n > 0 && len(incomplete) == 0 {
-		note := fmt.Sprintf("Note: %s mean parts were not checked; the ERROR rows above give the reasons.", tablePlural(n, "error result"))
+	if len(failed) > 0 {
+		var names []string
+		for _, t := range failed {
+			names = append(names, tableClean(t.Provider)+" account "+tableClean(t.Account))
+		}
+		note := fmt.Sprintf("ERROR: %s could not be collected (%s): nothing in it was checked. Its account-level checks are ERROR results with the reason; no finding there does not mean a pass.",
+			tablePlural(len(failed), "account"), strings.Join(names, ", "))
+		if len(failed) > 1 {
+			note = strings.Replace(note, "nothing in it was", "nothing in them was", 1)
+		}
+		fmt.Fprintln(w)
+		writeTableWrapped(w, p, "", "ERROR:", ansiBoldRed, note[len("ERROR:"):], "")
+	}
+	if errorResults > 0 && len(incomplete) == 0 && len(failed) == 0 {
+		note := fmt.Sprintf("Note: %s mean parts were not checked; the ERROR rows above give the reasons.", tablePlural(errorResults, "error result"))
 		fmt.Fprintln(w)
 		writeTableWrapped(w, p, "", "", "", note, "")
 	}
-	if len(r.Warnings) > 0 {
-		fmt.Fprintf(w, "\n%s\n", p.paint(ansiBold, "WARNINGS"))
-		for _, warn := range r.Warnings {
-			writeTableWrapped(w, p, tableIndent, "- ", ansiYellow, tableClean(warn), "")
+}
+
+// writeTableTargetRow writes one account of the TARGETS block: lead (provider, account, name:
+// leadW columns) then detail, word-wrapped under itself; when less than 30 columns are left
+// after the lead, detail goes on the lines below, under the message indent. The first keyword in
+// detail is painted in style.
+func writeTableTargetRow(w io.Writer, p tablePainter, lead string, leadW int, detail, keyword, style string) {
+	indent := strings.Repeat(" ", leadW)
+	room := p.width - leadW
+	if room < 30 {
+		fmt.Fprintln(w, strings.TrimRight(lead, " "))
+		lead, indent, room = tableMsgIndent, tableMsgIndent, p.width-len(tableMsgIndent)
+	}
+	painted := false
+	for i, line := range tableWrap(detail, room) {
+		if !painted && keyword != "" {
+			if j := strings.Index(line, keyword); j >= 0 {
+				line = line[:j] + p.paint(style, keyword) + line[j+len(keyword):]
+				painted = true
+			}
+		}
+		if i == 0 {
+			fmt.Fprintln(w, lead+line)
+		} else {
+			fmt.Fprintln(w, indent+line)
 		}
 	}
 }

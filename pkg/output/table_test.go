@@ -371,3 +371,88 @@ func TestTableEscapesBidiControls(t *testing.T) {
 		}
 	}
 }
+
+// TestTableFleetTargets: every account of a fleet run is listed with its state, the uncollected
+// one with its reason as ERROR, the skipped one with its reason, under a count of accounts by
+// state; the uncollected account gets an ERROR note, not the note of an incomplete snapshot.
+func TestTableFleetTargets(t *testing.T) {
+	r := fixtureFleetReport()
+	checkGolden(t, "report.fleet.table.golden", render(t, "table", r, Options{}))
+	out := string(render(t, "table", r, Options{Width: 400}))
+	_, targets, ok := strings.Cut(out, "\nTARGETS\n")
+	if !ok {
+		t.Fatalf("no TARGETS block:\n%s", out)
+	}
+	targets, _, _ = strings.Cut(targets, "\n\n")
+	want := []string{
+		"4 accounts: 2 evaluated, 1 could not be collected, 1 skipped",
+		"aws 123456789012 acme-prod collected 2026-03-01T11:40:00Z INCOMPLETE (3 error results)",
+		"aws 210987654321 acme-staging collected 2026-03-01T11:45:30Z complete",
+		"aws 333333333333 payments-sandbox ERROR: could not be collected: " + fixtureDeniedReason,
+		"aws 444444444444 old-marketing skipped: account status SUSPENDED",
+	}
+	lines := strings.Split(targets, "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("TARGETS has %d lines, want %d:\n%s", len(lines), len(want), targets)
+	}
+	for i, line := range lines {
+		if got := strings.Join(strings.Fields(line), " "); got != want[i] {
+			t.Errorf("TARGETS line %d:\n got %q\nwant %q", i, got, want[i])
+		}
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	if !strings.Contains(flat, "ERROR: 1 account could not be collected (aws account 333333333333): nothing in it was checked.") {
+		t.Errorf("no ERROR note for the uncollected account:\n%s", out)
+	}
+	if strings.Contains(out, "snapshot of aws account 333333333333") || strings.Contains(out, "snapshot of aws account 444444444444") {
+		t.Errorf("an account that was never collected is described as an incomplete snapshot:\n%s", out)
+	}
+
+	// One account, complete: no count line, as before fleets. One account skipped: a count line.
+	single := fixtureReport()
+	single.Targets = single.Targets[1:]
+	if out := string(render(t, "table", single, Options{})); strings.Contains(out, "1 account:") {
+		t.Errorf("a single evaluated account got a fleet count line:\n%s", out)
+	}
+	single.Targets[0].Skipped, single.Targets[0].Complete = "account status SUSPENDED", false
+	if out := string(render(t, "table", single, Options{})); !strings.Contains(out, "1 account: 0 evaluated, 0 could not be collected, 1 skipped") {
+		t.Errorf("a single skipped account has no count line:\n%s", out)
+	}
+}
+
+// TestTableFleetTargetsFitAndEscape: the TARGETS rows fit every width, reasons wrap under their
+// column, and names and reasons from the organization's listing cannot inject terminal escapes
+// or bidi controls.
+func TestTableFleetTargetsFitAndEscape(t *testing.T) {
+	r := fixtureFleetReport()
+	r.Targets[2].Name = "ev\x1bil\u202eX"
+	r.Targets[3].Skipped = "closing\nsoon \u2066x\u2069"
+	for _, width := range []int{40, 60, 80, 100, 160} {
+		out := string(render(t, "table", r, Options{Width: width}))
+		_, targets, _ := strings.Cut(out, "\nTARGETS\n")
+		targets, _, _ = strings.Cut(targets, "\nWARNINGS\n")
+		for _, line := range strings.Split(targets, "\n") {
+			if n := utf8.RuneCountInString(line); n > width {
+				t.Errorf("width %d: TARGETS line of %d columns: %q", width, n, line)
+			}
+		}
+		for _, c := range []rune{0x1b, 0x202e, 0x2066, 0x2069} {
+			if strings.ContainsRune(out, c) {
+				t.Errorf("width %d: U+%04X from a target reached the table", width, c)
+			}
+		}
+		flat := strings.Join(strings.Fields(targets), " ")
+		for _, want := range []string{`ev\x1bil\u202eX`, `skipped: closing soon \u2066x\u2069`, "AccessDenied"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("width %d: TARGETS lacks %q:\n%s", width, want, targets)
+			}
+		}
+	}
+	coloured := string(render(t, "table", r, Options{Color: true}))
+	if !strings.Contains(coloured, "\x1b[1;31mERROR:\x1b[0m could not be collected") {
+		t.Error("colour on, but the uncollected account's ERROR is not bold red")
+	}
+	if got := ansiEscape.ReplaceAllString(coloured, ""); got != string(render(t, "table", r, Options{})) {
+		t.Error("coloured fleet table minus its escapes differs from the plain one")
+	}
+}
