@@ -95,14 +95,26 @@ type (
 		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
 	}
 	sarifNotification struct {
-		Level   string    `json:"level"`
-		Message sarifText `json:"message"`
+		Level      string                       `json:"level"`
+		Message    sarifText                    `json:"message"`
+		Properties *sarifNotificationProperties `json:"properties,omitempty"`
+	}
+	// sarifNotificationProperties name the account a notification is about, when that is not
+	// the run's own (a skipped account has no run).
+	sarifNotificationProperties struct {
+		Provider string `json:"incloud/provider"`
+		Account  string `json:"incloud/account"`
+		Name     string `json:"incloud/name,omitempty"`
+		Skipped  string `json:"incloud/skipped,omitempty"`
 	}
 	sarifRunProperties struct {
 		Provider    string `json:"incloud/provider"`
 		Account     string `json:"incloud/account"`
+		Name        string `json:"incloud/name,omitempty"`
 		CollectedAt string `json:"incloud/collected_at,omitempty"`
 		Complete    bool   `json:"incloud/complete"`
+		// Error is why the account could not be collected (the run then has no results).
+		Error string `json:"incloud/error,omitempty"`
 	}
 	sarifResult struct {
 		RuleID              string                `json:"ruleId"`
@@ -376,6 +388,12 @@ func sarifAutomationID(k sarifRunKey) string {
 // writeSARIF renders the report as SARIF 2.1.0 for GitHub code scanning: one run per target
 // account, one rule per check, one result per fail (and per waived result, suppressed, when
 // opts.IncludeWaived), capped at sarifMaxResultsPerRun per run.
+//
+// An account that could not be collected (Target.Error) is a run of its own category with
+// executionSuccessful false and an error notification giving the reason. An account skipped on
+// purpose (Target.Skipped) is not a run: a run of its category without results would tell code
+// scanning that the account's alerts are fixed (and would count toward GitHub's limit of runs per
+// file); it is a note-level notification, naming the account and why, in the first run.
 func writeSARIF(w io.Writer, r *findings.Report, opts Options) error {
 	warn := opts.Warn
 	if warn == nil {
@@ -405,6 +423,7 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 	// Runs: one per target in report order, then any account that has results but no target.
 	var keys []sarifRunKey
 	targets := map[sarifRunKey]findings.Target{}
+	var skipped []findings.Target
 	for _, t := range r.Targets {
 		k := sarifRunKey{t.Provider, t.Account}
 		if _, dup := targets[k]; !dup {
@@ -451,6 +470,10 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 	log := sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{}}
 	for _, k := range keys {
 		t := targets[k]
+		if _, hasResults := selected[k]; t.Error == "" && t.Skipped != "" && !hasResults {
+			skipped = append(skipped, t)
+			continue
+		}
 		results := selected[k]
 		findings.Sort(results)
 		if len(results) > limit {
@@ -492,7 +515,16 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 		}
 
 		inv := sarifInvocation{ExecutionSuccessful: true, EndTimeUTC: endTime}
-		if n := errorsByRun[k]; len(n) > 0 || !t.Complete {
+		switch n := errorsByRun[k]; {
+		case t.Error != "":
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = []sarifNotification{{
+				Level:   "error",
+				Message: sarifText{Text: sarifNotCollectedMessage(t, n)},
+			}}
+			warn(fmt.Sprintf("sarif: %s could not be collected: its run %s has no results, and code scanning may close that account's open alerts when this file is uploaded",
+				sarifAccountName(t), sarifAutomationID(k)))
+		case len(n) > 0 || !t.Complete:
 			inv.ToolExecutionNotifications = []sarifNotification{{
 				Level:   "warning",
 				Message: sarifText{Text: sarifIncompleteMessage(t, n)},
@@ -509,7 +541,8 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 			AutomationDetails: sarifAutomationDetails{ID: sarifAutomationID(k)},
 			Invocations:       []sarifInvocation{inv},
 			Results:           out,
-			Properties:        sarifRunProperties{Provider: k.provider, Account: k.account, CollectedAt: collected, Complete: t.Complete},
+			Properties: sarifRunProperties{Provider: k.provider, Account: k.account, Name: t.Name,
+				CollectedAt: collected, Complete: t.Complete, Error: t.Error},
 		})
 	}
 	if len(log.Runs) > sarifMaxRunsPerFile {
@@ -526,7 +559,17 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 			AutomationDetails: sarifAutomationDetails{ID: "incloud/"},
 			Invocations:       []sarifInvocation{{ExecutionSuccessful: true, EndTimeUTC: endTime}},
 			Results:           []sarifResult{},
-			Properties:        sarifRunProperties{Complete: true},
+			Properties:        sarifRunProperties{Complete: len(skipped) == 0},
+		})
+	}
+	inv := &log.Runs[0].Invocations[0]
+	for _, t := range skipped {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:   "note",
+			Message: sarifText{Text: fmt.Sprintf("%s was skipped: %s. It was not collected and has no results.", sarifAccountName(t), t.Skipped)},
+			Properties: &sarifNotificationProperties{
+				Provider: t.Provider, Account: t.Account, Name: t.Name, Skipped: t.Skipped,
+			},
 		})
 	}
 	return log
@@ -620,6 +663,30 @@ func sarifDroppedWarning(k sarifRunKey, dropped []findings.Result, limit int) st
 	}
 	return fmt.Sprintf("sarif: run %s has %d results, over GitHub's limit of %d per run; dropped the %d of lowest severity: %s",
 		sarifAutomationID(k), limit+len(dropped), limit, len(dropped), strings.Join(parts, ", "))
+}
+
+// sarifAccountName names a target's account in messages: "aws account 123456789012
+// (prod-payments)".
+func sarifAccountName(t findings.Target) string {
+	s := t.Provider + " account " + t.Account
+	if t.Name != "" {
+		s += " (" + t.Name + ")"
+	}
+	return s
+}
+
+// sarifNotCollectedMessage says that a target could not be collected, why, and what became of
+// its checks.
+func sarifNotCollectedMessage(t findings.Target, errs map[string]int) string {
+	msg := fmt.Sprintf("The %s could not be collected: %s. None of its resources were checked.", sarifAccountName(t), t.Error)
+	total := 0
+	for _, n := range errs {
+		total += n
+	}
+	if total > 0 {
+		msg += fmt.Sprintf(" Its %d account-level results are errors (status error, not reported as alerts), not passes.", total)
+	}
+	return msg
 }
 
 // sarifIncompleteMessage says which parts of a target were not checked.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,9 +53,11 @@ type sarifDoc struct {
 			ExecutionSuccessful        bool   `json:"executionSuccessful"`
 			EndTimeUTC                 string `json:"endTimeUtc"`
 			ToolExecutionNotifications []struct {
+				Level   string `json:"level"`
 				Message struct {
 					Text string `json:"text"`
 				} `json:"message"`
+				Properties map[string]string `json:"properties"`
 			} `json:"toolExecutionNotifications"`
 		} `json:"invocations"`
 		Results []struct {
@@ -85,6 +88,7 @@ type sarifDoc struct {
 			} `json:"suppressions"`
 			Properties map[string]string `json:"properties"`
 		} `json:"results"`
+		Properties map[string]any `json:"properties"`
 	} `json:"runs"`
 }
 
@@ -160,6 +164,10 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 		"fixture":        render(t, "sarif", fixtureReport(), Options{}),
 		"include waived": render(t, "sarif", fixtureReport(), Options{IncludeWaived: true}),
 		"empty report":   render(t, "sarif", &findings.Report{}, Options{}),
+		"fleet":          render(t, "sarif", fixtureFleetReport(), Options{}),
+		"all skipped": render(t, "sarif", &findings.Report{Targets: []findings.Target{
+			{Provider: "aws", Account: fixtureAccountSuspended, Skipped: fixtureSuspendedReason},
+		}}, Options{}),
 	}
 	for name, out := range cases {
 		if err := validateSARIF(sch, out); err != nil {
@@ -578,5 +586,87 @@ func TestSARIFWarnsOverGitHubRunLimit(t *testing.T) {
 	render(t, "sarif", fixtureReport(), Options{Warn: func(m string) { warnings = append(warnings, m) }})
 	if len(warnings) != 0 {
 		t.Errorf("the fixture (2 runs) gave warnings %q", warnings)
+	}
+}
+
+// TestSARIFFleetTargets: an account that could not be collected is a run of its own category,
+// unsuccessful, with an error notification giving the reason (and a warning that uploading it may
+// close its alerts); a skipped account is no run, only a note in the first run naming it.
+func TestSARIFFleetTargets(t *testing.T) {
+	r := fixtureFleetReport()
+	var warnings []string
+	out := render(t, "sarif", r, Options{Warn: func(m string) { warnings = append(warnings, m) }})
+	checkGolden(t, "report.fleet.sarif.golden", out)
+	doc := decodeSARIF(t, out)
+	var ids []string
+	for _, run := range doc.Runs {
+		ids = append(ids, run.AutomationDetails.ID)
+	}
+	want := []string{"incloud/aws/" + fixtureAccountProd + "/", "incloud/aws/" + fixtureAccountStaging + "/", "incloud/aws/" + fixtureAccountDenied + "/"}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Fatalf("runs %v, want %v (no run for the skipped account)", ids, want)
+	}
+	for i, run := range doc.Runs[:2] {
+		if !run.Invocations[0].ExecutionSuccessful {
+			t.Errorf("run %s of a collected account is not successful", ids[i])
+		}
+	}
+
+	denied := doc.Runs[2]
+	inv := denied.Invocations[0]
+	if inv.ExecutionSuccessful || len(denied.Results) != 0 || len(inv.ToolExecutionNotifications) != 1 {
+		t.Fatalf("denied account's run: successful %v, %d results, %d notifications; want false, 0, 1",
+			inv.ExecutionSuccessful, len(denied.Results), len(inv.ToolExecutionNotifications))
+	}
+	n := inv.ToolExecutionNotifications[0]
+	if n.Level != "error" || !strings.Contains(n.Message.Text, fixtureDeniedReason) || !strings.Contains(n.Message.Text, "payments-sandbox") ||
+		!strings.Contains(n.Message.Text, "3 account-level results are errors") {
+		t.Errorf("denied account's notification: %s %q", n.Level, n.Message.Text)
+	}
+	if denied.Properties["incloud/error"] != fixtureDeniedReason || denied.Properties["incloud/name"] != "payments-sandbox" ||
+		denied.Properties["incloud/complete"] != false {
+		t.Errorf("denied account's run properties: %v", denied.Properties)
+	}
+	if _, ok := denied.Properties["incloud/collected_at"]; ok {
+		t.Errorf("a never-collected account's run has a collected_at: %v", denied.Properties)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "aws account "+fixtureAccountDenied) || !strings.Contains(warnings[0], "close") {
+		t.Errorf("warnings %q, want one about the uncollected account's alerts", warnings)
+	}
+
+	var notes []string
+	for _, n := range doc.Runs[0].Invocations[0].ToolExecutionNotifications {
+		if n.Level == "note" {
+			notes = append(notes, n.Message.Text)
+			if n.Properties["incloud/account"] != fixtureAccountSuspended || n.Properties["incloud/skipped"] != fixtureSuspendedReason {
+				t.Errorf("skip note properties %v", n.Properties)
+			}
+		}
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "aws account "+fixtureAccountSuspended+" (old-marketing) was skipped: "+fixtureSuspendedReason) {
+		t.Errorf("skip notes in the first run: %q", notes)
+	}
+	for _, run := range doc.Runs[1:] {
+		for _, n := range run.Invocations[0].ToolExecutionNotifications {
+			if strings.Contains(n.Message.Text, fixtureAccountSuspended) {
+				t.Errorf("run %s repeats the skip note", run.AutomationDetails.ID)
+			}
+		}
+	}
+
+	// Only skipped accounts: the one empty run carries the notes and does not claim completeness.
+	only := decodeSARIF(t, render(t, "sarif", &findings.Report{Targets: []findings.Target{
+		{Provider: "aws", Account: fixtureAccountSuspended, Skipped: fixtureSuspendedReason},
+	}}, Options{}))
+	if len(only.Runs) != 1 || only.Runs[0].AutomationDetails.ID != "incloud/" || only.Runs[0].Properties["incloud/complete"] != false ||
+		len(only.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 {
+		t.Errorf("report of one skipped account: %+v", only.Runs)
+	}
+
+	// An uncollected account without any error result still gets its own run and category.
+	r.Results = slices.DeleteFunc(r.Results, func(res findings.Result) bool { return res.Account == fixtureAccountDenied })
+	bare := decodeSARIF(t, render(t, "sarif", r, Options{}))
+	if len(bare.Runs) != 3 || bare.Runs[2].AutomationDetails.ID != "incloud/aws/"+fixtureAccountDenied+"/" || bare.Runs[2].Invocations[0].ExecutionSuccessful {
+		t.Errorf("uncollected account without results: runs %+v", bare.Runs)
 	}
 }
