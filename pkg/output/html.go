@@ -44,25 +44,35 @@ type (
 		GeneratedAt string
 		Targets     []htmlTarget
 		Incomplete  int
-		Total       int
-		Counts      []htmlCount
-		Statuses    []findings.Status
-		Severities  []findings.Severity
-		Areas       []htmlAreaRow
-		AreaTotal   htmlAreaRow
-		Models      []htmlModelRow
-		Coverage    []htmlCause
-		CoverageN   int
-		Warnings    []string
-		Compliance  []findings.ComplianceFramework
-		Skipped     []findings.SkippedCheck
-		PageSize    int
-		CSS         template.CSS
-		JS          template.JS
+		// Fleet is set when the report covers more than one account, or one that could not be
+		// collected or was skipped: the page then counts the accounts by state.
+		Fleet    bool
+		Accounts findings.TargetCounts
+		// Failed are the accounts that could not be collected; Names whether any account has a
+		// name (the targets table then has a Name column).
+		Failed     []htmlTarget
+		Names      bool
+		Total      int
+		Counts     []htmlCount
+		Statuses   []findings.Status
+		Severities []findings.Severity
+		Areas      []htmlAreaRow
+		AreaTotal  htmlAreaRow
+		Models     []htmlModelRow
+		Coverage   []htmlCause
+		CoverageN  int
+		Warnings   []string
+		Compliance []findings.ComplianceFramework
+		Skipped    []findings.SkippedCheck
+		PageSize   int
+		CSS        template.CSS
+		JS         template.JS
 	}
 	htmlTarget struct {
-		Provider, Account, CollectedAt string
-		Complete                       bool
+		Provider, Account, Name, CollectedAt string
+		Complete                             bool
+		// Error is why the account could not be collected, Skipped why it was left out.
+		Error, Skipped string
 	}
 	htmlCount struct {
 		Status findings.Status
@@ -158,9 +168,20 @@ func buildHTMLPage(r *findings.Report, results []findings.Result) htmlPage {
 	if p.Tool.Name == "" {
 		p.Tool.Name = "incloud"
 	}
+	p.Fleet = findings.Fleet(r.Targets)
+	p.Accounts = findings.CountTargets(r.Targets)
 	for _, t := range r.Targets {
-		p.Targets = append(p.Targets, htmlTarget{Provider: t.Provider, Account: t.Account, CollectedAt: htmlTime(t.CollectedAt), Complete: t.Complete})
-		if !t.Complete {
+		ht := htmlTarget{Provider: t.Provider, Account: t.Account, Name: t.Name, CollectedAt: htmlTime(t.CollectedAt),
+			Complete: t.Complete, Error: t.Error, Skipped: t.Skipped}
+		if !t.Collected() {
+			ht.CollectedAt = "not collected"
+		}
+		p.Targets = append(p.Targets, ht)
+		p.Names = p.Names || t.Name != ""
+		switch {
+		case t.Error != "":
+			p.Failed = append(p.Failed, ht)
+		case t.Skipped == "" && !t.Complete:
 			p.Incomplete++
 		}
 	}

@@ -470,3 +470,39 @@ func BenchmarkHTML100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/(1<<20), "MB")
 }
+
+// TestHTMLFleetTargets: the targets section counts a fleet's accounts by state, puts the accounts
+// that could not be collected in an alert with their reasons, and lists every account with its
+// name and state (ERROR with the reason, skipped with why); names and reasons are escaped.
+func TestHTMLFleetTargets(t *testing.T) {
+	r := fixtureFleetReport()
+	r.Targets[3].Name = `<img src=x onerror=alert(1)>`
+	page := string(render(t, "html", r, Options{}))
+	section := page[strings.Index(page, `<h2 id="targets-h">`):strings.Index(page, `<h2 id="counts-h">`)]
+	for _, want := range []string{
+		`<p class="fleet-counts">4 accounts: 2 evaluated, <strong class="err-text">1 could not be collected</strong>, 1 skipped</p>`,
+		`<div class="alert" role="alert"><p><strong>⚠ 1 account could not be collected: nothing in it was checked.</strong>`,
+		`<li><span class="mono">aws 333333333333</span> (payments-sandbox): ` + fixtureDeniedReason + `</li>`,
+		`<th scope="col">Name</th>`,
+		`<tr><td>aws</td><td class="mono">123456789012</td><td>acme-prod</td><td>2026-03-01 11:40:00 UTC</td><td><span class="badge warn">⚠ INCOMPLETE</span></td></tr>`,
+		`<tr class="target-error"><td>aws</td><td class="mono">333333333333</td><td>payments-sandbox</td><td>not collected</td><td><span class="badge err">! ERROR</span> <span class="reason">could not be collected: ` + fixtureDeniedReason + `</span></td></tr>`,
+		`<td>&lt;img src=x onerror=alert(1)&gt;</td><td>not collected</td><td><span class="badge skip">skipped</span> <span class="reason">account status SUSPENDED</span></td></tr>`,
+		`⚠ 1 snapshot could not be collected completely`,
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("targets section lacks %s:\n%s", want, section)
+		}
+	}
+	if strings.Contains(page, "<img src=x") {
+		t.Error("a target's name reached the page unescaped")
+	}
+	// A single complete account: no counts, no alert, no name column.
+	single := fixtureReport()
+	single.Targets = single.Targets[1:]
+	page = string(render(t, "html", single, Options{}))
+	for _, not := range []string{`class="fleet-counts"`, `class="alert"`, `<th scope="col">Name</th>`} {
+		if strings.Contains(page, not) {
+			t.Errorf("single-account page has %s", not)
+		}
+	}
+}
