@@ -19,8 +19,28 @@ var complianceStatusOrder = []string{
 
 // writeCompliance renders the report's compliance view: per framework, every control with its
 // level, assessment (automated or manual), status and result counts; controls no check covers
-// say so.
+// say so. A fleet's accounts that could not be collected or were skipped are named first: no
+// control's status covers them.
 func writeCompliance(w io.Writer, r *findings.Report, _ Options) error {
+	if c := findings.CountTargets(r.Targets); c.Error+c.Skipped > 0 {
+		fmt.Fprintf(w, "Note: %d of %s were not evaluated (%d could not be collected, %d skipped); no control's status below covers their resources:\n",
+			c.Error+c.Skipped, tablePlural(c.Total(), "account"), c.Error, c.Skipped)
+		for _, t := range r.Targets {
+			if t.Collected() {
+				continue
+			}
+			name := tableClean(t.Provider) + " " + tableClean(t.Account)
+			if t.Name != "" {
+				name += " (" + tableClean(t.Name) + ")"
+			}
+			state := "skipped: " + tableClean(t.Skipped)
+			if t.Error != "" {
+				state = "could not be collected: " + tableClean(t.Error)
+			}
+			fmt.Fprintf(w, "  %s: %s\n", name, state)
+		}
+		fmt.Fprintln(w)
+	}
 	if len(r.Compliance) == 0 {
 		_, err := fmt.Fprintln(w, "No framework: the checks evaluated map to none (see 'incloud frameworks').")
 		return err

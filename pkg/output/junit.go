@@ -64,10 +64,16 @@ type (
 // because the data it needs could not be collected.
 const junitErrorType = "collection-error"
 
+// junitAccountErrorType is the type attribute of the <error> of an account that could not be
+// collected at all.
+const junitAccountErrorType = "account-not-collected"
+
 // writeJUnit renders the report as JUnit XML so that CI test reporters show the audit like a test
 // run: fail -> <failure type=severity>, error -> <error>, waived -> <skipped message=reason>, pass
 // -> a plain testcase. Suites are ordered by check id and test cases by findings.Sort; the output
-// depends only on the report.
+// depends only on the report. After the checks' suites, each account of a fleet that could not
+// be collected is a suite "account <provider>/<account>" whose one test case is an <error> with
+// the reason, and each account skipped on purpose one whose test case is <skipped> with why.
 func writeJUnit(w io.Writer, r *findings.Report, _ Options) error {
 	doc := buildJUnit(r)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -142,6 +148,34 @@ func buildJUnit(r *findings.Report) junitSuites {
 		}
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+		doc.Skipped += s.Skipped
+		doc.Suites = append(doc.Suites, s)
+	}
+	for _, t := range r.Targets {
+		if t.Collected() {
+			continue
+		}
+		name := "account " + t.Provider + "/" + t.Account
+		props := []junitProperty{{"provider", t.Provider}, {"account", t.Account}}
+		if t.Name != "" {
+			props = append(props, junitProperty{"name", t.Name})
+		}
+		s := junitSuite{Name: name, Tests: 1, Time: "0", Timestamp: timestamp, Properties: props}
+		tc := junitCase{Name: "collect " + t.Provider + " account " + t.Account, Classname: name, Time: "0"}
+		if t.Name != "" {
+			tc.Name += " (" + t.Name + ")"
+		}
+		if t.Error != "" {
+			s.Errors = 1
+			tc.Error = &junitProblem{Message: "could not be collected: " + t.Error, Type: junitAccountErrorType,
+				Text: "The account could not be collected: " + t.Error + "\nNone of its resources were checked; its account-level checks are error results with this reason.\n"}
+		} else {
+			s.Skipped = 1
+			tc.Skipped = &junitSkipped{Message: "skipped: " + t.Skipped}
+		}
+		s.Cases = []junitCase{tc}
+		doc.Tests += s.Tests
 		doc.Errors += s.Errors
 		doc.Skipped += s.Skipped
 		doc.Suites = append(doc.Suites, s)

@@ -238,3 +238,44 @@ func TestJUnitEmptyReport(t *testing.T) {
 		t.Errorf("empty report gave %d tests in %d suites", doc.Tests, len(doc.Suites))
 	}
 }
+
+// TestJUnitFleetAccounts: an account that could not be collected is a suite with one <error>
+// giving the reason, a skipped account a suite with one <skipped>; both count in the totals, and
+// the uncollected account's error results stay in their checks' suites.
+func TestJUnitFleetAccounts(t *testing.T) {
+	r := fixtureFleetReport()
+	plain := decodeJUnit(t, render(t, "junit", fixtureReport(), Options{}))
+	doc := decodeJUnit(t, render(t, "junit", r, Options{}))
+	if doc.Tests != plain.Tests+3+2 || doc.Errors != plain.Errors+3+1 || doc.Skipped != plain.Skipped+1 || doc.Failures != plain.Failures {
+		t.Errorf("totals tests %d errors %d skipped %d failures %d; without the fleet accounts %d %d %d %d",
+			doc.Tests, doc.Errors, doc.Skipped, doc.Failures, plain.Tests, plain.Errors, plain.Skipped, plain.Failures)
+	}
+	n := len(doc.Suites)
+	if n < 2 {
+		t.Fatalf("%d suites", n)
+	}
+	denied, skipped := doc.Suites[n-2], doc.Suites[n-1]
+	if denied.Name != "account aws/"+fixtureAccountDenied || denied.Tests != 1 || denied.Errors != 1 || len(denied.Cases) != 1 {
+		t.Fatalf("denied account's suite: %+v", denied)
+	}
+	c := denied.Cases[0]
+	if c.Error == nil || c.Error.Type != "account-not-collected" || c.Error.Message != "could not be collected: "+fixtureDeniedReason ||
+		c.Name != "collect aws account 333333333333 (payments-sandbox)" || c.Failure != nil {
+		t.Errorf("denied account's case: %+v (error %+v)", c, c.Error)
+	}
+	if skipped.Name != "account aws/"+fixtureAccountSuspended || skipped.Skipped != 1 || len(skipped.Cases) != 1 ||
+		skipped.Cases[0].Skipped == nil || skipped.Cases[0].Skipped.Message != "skipped: "+fixtureSuspendedReason || skipped.Cases[0].Error != nil {
+		t.Errorf("skipped account's suite: %+v", skipped)
+	}
+	errs := 0
+	for _, s := range doc.Suites[:n-2] {
+		for _, tc := range s.Cases {
+			if tc.Error != nil && strings.Contains(tc.Name, fixtureAccountDenied) {
+				errs++
+			}
+		}
+	}
+	if errs != 3 {
+		t.Errorf("%d error cases of the denied account in the checks' suites, want 3", errs)
+	}
+}
