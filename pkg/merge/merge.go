@@ -22,6 +22,11 @@ type Input struct {
 // Targets are ordered by provider and account, results as findings.Sort orders them, and the
 // compliance view is recounted from the merged counts. The merged report's generated_at is the
 // latest of the inputs'.
+//
+// A fleet's accounts that could not be collected (Target.Error) or were skipped (Target.Skipped)
+// are targets like the others: carried through with their reasons, and an account listed by two
+// shards is an overlap whatever its state in each (a shard that skipped it and one that evaluated
+// it disagree about the fleet). A result for an account its report lists as skipped is refused.
 func Reports(inputs []Input) (*findings.Report, error) {
 	if len(inputs) == 0 {
 		return nil, fmt.Errorf("nothing to merge: no report given")
@@ -61,9 +66,19 @@ func Reports(inputs []Input) (*findings.Report, error) {
 			owner[k] = i
 			out.Targets = append(out.Targets, t)
 		}
+		skippedAccounts := map[[2]string]bool{}
+		for _, t := range r.Targets {
+			if t.Error == "" && t.Skipped != "" {
+				skippedAccounts[[2]string{t.Provider, t.Account}] = true
+			}
+		}
 		for _, res := range r.Results {
-			if j, ok := owner[[2]string{res.Provider, res.Account}]; !ok || j != i {
+			k := [2]string{res.Provider, res.Account}
+			if j, ok := owner[k]; !ok || j != i {
 				return nil, fmt.Errorf("%s: result %s on %q is for %s account %s, which is not one of the report's targets", in.Name, res.CheckID, res.ResourceID, res.Provider, res.Account)
+			}
+			if skippedAccounts[k] {
+				return nil, fmt.Errorf("%s: result %s on %q is for %s account %s, which the report lists as skipped (a skipped account has no results)", in.Name, res.CheckID, res.ResourceID, res.Provider, res.Account)
 			}
 		}
 		out.Results = append(out.Results, r.Results...)

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,65 @@ func TestReportsRefuses(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// fleetShard is a shard of a fleet run: one evaluated account, and optionally one that could not
+// be collected (with an error result) and one skipped.
+func fleetShard(evaluated, denied, skipped string, t0 time.Time) *findings.Report {
+	r := shard(evaluated, findings.StatusFail, findings.ControlFail, t0)
+	r.Targets[0].Name = "team-" + evaluated
+	if denied != "" {
+		r.Targets = append(r.Targets, findings.Target{Provider: "aws", Account: denied, Name: "team-" + denied, Error: "sts:AssumeRole failed: AccessDenied"})
+		r.Results = append(r.Results, findings.Result{CheckID: "aws-x", Status: findings.StatusError, Severity: findings.SeverityHigh,
+			Provider: "aws", Account: denied, ResourceID: "arn:aws:iam::" + denied + ":root", Message: "could not evaluate: sts:AssumeRole failed: AccessDenied"})
+	}
+	if skipped != "" {
+		r.Targets = append(r.Targets, findings.Target{Provider: "aws", Account: skipped, Skipped: "account status SUSPENDED"})
+	}
+	return r
+}
+
+func TestReportsCarriesFleetTargets(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	got, err := Reports([]Input{
+		{"shard-1.json", fleetShard("222", "", "444", t0)},
+		{"shard-0.json", fleetShard("111", "333", "", t0)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []findings.Target{
+		{Provider: "aws", Account: "111", Name: "team-111", Complete: true},
+		{Provider: "aws", Account: "222", Name: "team-222", Complete: true},
+		{Provider: "aws", Account: "333", Name: "team-333", Error: "sts:AssumeRole failed: AccessDenied"},
+		{Provider: "aws", Account: "444", Skipped: "account status SUSPENDED"},
+	}
+	if !reflect.DeepEqual(got.Targets, want) {
+		t.Errorf("merged targets:\n got %+v\nwant %+v", got.Targets, want)
+	}
+	if c := findings.CountTargets(got.Targets); c != (findings.TargetCounts{Evaluated: 2, Error: 1, Skipped: 1}) {
+		t.Errorf("merged account counts %+v, want 2 evaluated, 1 error, 1 skipped", c)
+	}
+	if got.Summary.ByStatus[findings.StatusError] != 1 || got.Summary.ByStatus[findings.StatusFail] != 2 || got.Summary.Total != 3 {
+		t.Errorf("merged summary %+v: the uncollected account's error result must count", got.Summary.ByStatus)
+	}
+}
+
+func TestReportsRefusesFleetOverlapsAndResultsOfSkippedAccounts(t *testing.T) {
+	t0 := time.Now()
+	// 333 is evaluated in one shard and skipped in another; then uncollected in one, evaluated in another.
+	if _, err := Reports([]Input{{"a.json", fleetShard("111", "", "333", t0)}, {"b.json", fleetShard("333", "", "", t0)}}); err == nil ||
+		!strings.Contains(err.Error(), "a.json and b.json both cover aws account 333") {
+		t.Errorf("skipped in one shard, evaluated in another: error %v", err)
+	}
+	if _, err := Reports([]Input{{"a.json", fleetShard("111", "333", "", t0)}, {"b.json", fleetShard("333", "", "", t0)}}); err == nil ||
+		!strings.Contains(err.Error(), "both cover aws account 333") {
+		t.Errorf("uncollected in one shard, evaluated in another: error %v", err)
+	}
+	bad := fleetShard("111", "", "444", t0)
+	bad.Results = append(bad.Results, findings.Result{CheckID: "aws-x", Status: findings.StatusPass, Provider: "aws", Account: "444", ResourceID: "r"})
+	if _, err := Reports([]Input{{"bad.json", bad}}); err == nil || !strings.Contains(err.Error(), "lists as skipped") {
+		t.Errorf("a result for a skipped account: error %v", err)
 	}
 }
