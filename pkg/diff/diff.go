@@ -13,6 +13,10 @@ import (
 // Absent is the status recorded for a result missing from one of the reports.
 const Absent = "absent"
 
+// Unknown is the new status of a result whose account the new report did not look at: the
+// account could not be collected (Target.Error) or was skipped (Target.Skipped).
+const Unknown = "unknown"
+
 // Entry is one result in a diff: the result from the new report when it is present there (new
 // failures, still failing, waived, new errors, resolved), else the one from the old report (gone).
 type Entry struct {
@@ -22,6 +26,9 @@ type Entry struct {
 	After  string `json:"after"`
 	// PreviousMessage is the old report's message of a resolved failure (what was fixed).
 	PreviousMessage string `json:"previous_message,omitempty"`
+	// Reason says why a result was not compared: why its account could not be collected, or
+	// was skipped, in the new report.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Summary counts the entries of a diff.
@@ -32,6 +39,7 @@ type Summary struct {
 	StillFailing int `json:"still_failing"`
 	Waived       int `json:"waived"`
 	NewErrors    int `json:"new_errors"`
+	NotCompared  int `json:"not_compared"`
 	// NewFailuresBySeverity counts new failures by severity; every severity is present.
 	NewFailuresBySeverity map[findings.Severity]int `json:"new_failures_by_severity"`
 	// OldTotal and NewTotal are the number of results in each report.
@@ -56,7 +64,12 @@ type Diff struct {
 	// NewErrors are errors in the new report that were not errors in the old one: something
 	// that could be checked before cannot be now.
 	NewErrors []Entry `json:"new_errors"`
-	Summary   Summary `json:"summary"`
+	// NotCompared failed in the old report and are absent from the new one because the new
+	// report did not look at their account (it could not be collected, or was skipped): their
+	// status now is unknown, neither resolved nor gone. The entry is the old result, After is
+	// "unknown" and Reason the account's error or skip reason.
+	NotCompared []Entry `json:"not_compared"`
+	Summary     Summary `json:"summary"`
 }
 
 // Results returns the results of entries, e.g. to count them with findings.Failing.
@@ -109,11 +122,31 @@ func index(r *findings.Report) map[string]findings.Result {
 	return m
 }
 
+// notLookedAt maps the accounts the report lists as not collected or skipped to the reason.
+func notLookedAt(r *findings.Report) map[[2]string]string {
+	m := map[[2]string]string{}
+	if r == nil {
+		return m
+	}
+	for _, t := range r.Targets {
+		switch {
+		case t.Error != "":
+			m[[2]string{t.Provider, t.Account}] = "the account could not be collected: " + t.Error
+		case t.Skipped != "":
+			m[[2]string{t.Provider, t.Account}] = "the account was skipped: " + t.Skipped
+		}
+	}
+	return m
+}
+
 // Compare diffs two reports by fingerprint. Results are matched only by their fingerprint (check,
 // provider, account, region, resource type and id), so adding or removing unrelated resources,
-// or changing messages, does not disturb the rest of the diff.
+// or changing messages, does not disturb the rest of the diff. An old failure missing from the
+// new report is gone, unless the new report could not collect (or skipped) its account: then it
+// was not compared.
 func Compare(old, new *findings.Report) Diff {
 	before, after := index(old), index(new)
+	unseen := notLookedAt(new)
 	var d Diff
 	add := func(list *[]Entry, r findings.Result, b, a string) {
 		*list = append(*list, Entry{Result: r, Before: b, After: a})
@@ -149,10 +182,15 @@ func Compare(old, new *findings.Report) Diff {
 	}
 	for fp, o := range before {
 		if _, inNew := after[fp]; !inNew && o.Status == findings.StatusFail {
+			if reason, ok := unseen[[2]string{o.Provider, o.Account}]; ok {
+				add(&d.NotCompared, o, string(o.Status), Unknown)
+				d.NotCompared[len(d.NotCompared)-1].Reason = reason
+				continue
+			}
 			add(&d.Gone, o, string(o.Status), Absent)
 		}
 	}
-	for _, list := range []*[]Entry{&d.NewFailures, &d.Resolved, &d.Gone, &d.StillFailing, &d.Waived, &d.NewErrors} {
+	for _, list := range []*[]Entry{&d.NewFailures, &d.Resolved, &d.Gone, &d.StillFailing, &d.Waived, &d.NewErrors, &d.NotCompared} {
 		sortEntries(list)
 	}
 	d.Summary = Summary{
@@ -162,6 +200,7 @@ func Compare(old, new *findings.Report) Diff {
 		StillFailing:          len(d.StillFailing),
 		Waived:                len(d.Waived),
 		NewErrors:             len(d.NewErrors),
+		NotCompared:           len(d.NotCompared),
 		NewFailuresBySeverity: map[findings.Severity]int{},
 	}
 	for _, sev := range findings.Severities {

@@ -255,7 +255,7 @@ func TestCompareEmptyListsAreJSONArrays(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"new_failures", "resolved", "gone", "still_failing", "waived", "new_errors"} {
+	for _, k := range []string{"new_failures", "resolved", "gone", "still_failing", "waived", "new_errors", "not_compared"} {
 		if v, ok := m[k].([]any); !ok || len(v) != 0 {
 			t.Errorf("%s = %#v, want []", k, m[k])
 		}
@@ -477,5 +477,105 @@ func TestParseReportReadsJSONOutput(t *testing.T) {
 	}
 	if d := Compare(rep, got); d.Summary.NewFailures+d.Summary.Resolved+d.Summary.Gone+d.Summary.NewErrors+d.Summary.Waived != 0 || d.Summary.StillFailing != 1 {
 		t.Errorf("report differs from itself after a JSON round trip: %+v", d.Summary)
+	}
+}
+
+// inAccount moves a result to another account (and recomputes its fingerprint).
+func inAccount(r findings.Result, acct string) findings.Result {
+	r.Account = acct
+	r.Fingerprint = findings.Fingerprint(r.CheckID, r.Provider, acct, r.Region, r.ResourceType, r.ResourceID)
+	return r
+}
+
+// TestCompareAccountNotCollected: when the new run could not collect an account (or skipped it),
+// that account's old failures are not compared (status unknown, with the reason), never resolved
+// or gone; its account-level checks that are now errors are new errors; other accounts' missing
+// failures are still gone.
+func TestCompareAccountNotCollected(t *testing.T) {
+	const other, skipped = "444455556666", "777788889999"
+	rootOld := res("aws-iam-root-mfa", "aws_account", "global", "arn:aws:iam::"+account+":root", findings.StatusFail, findings.SeverityCritical, "o")
+	rootNew := rootOld
+	rootNew.Status, rootNew.Message = findings.StatusError, "could not evaluate: the account could not be collected: AccessDenied"
+	old := mkReport(
+		bucket("a", findings.StatusFail, "o"), bucket("b", findings.StatusFail, "o"), bucket("ok", findings.StatusPass, "o"), rootOld,
+		inAccount(bucket("gone", findings.StatusFail, "o"), other),
+		inAccount(bucket("suspended", findings.StatusFail, "o"), skipped),
+	)
+	new := mkReport(rootNew)
+	new.Targets = []findings.Target{
+		{Provider: "aws", Account: account, Name: "payments", Error: "sts:AssumeRole failed: AccessDenied"},
+		{Provider: "aws", Account: other, CollectedAt: time.Date(2026, 4, 1, 11, 0, 0, 0, time.UTC), Complete: true},
+		{Provider: "aws", Account: skipped, Skipped: "account status SUSPENDED"},
+	}
+	d := Compare(old, new)
+	if got, want := ids(d.NotCompared), []string{"arn:aws:s3:::a fail->unknown", "arn:aws:s3:::b fail->unknown", "arn:aws:s3:::suspended fail->unknown"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("not compared = %v, want %v", got, want)
+	}
+	for _, e := range d.NotCompared {
+		want := "the account could not be collected: sts:AssumeRole failed: AccessDenied"
+		if e.Account == skipped {
+			want = "the account was skipped: account status SUSPENDED"
+		}
+		if e.Reason != want {
+			t.Errorf("%s: reason %q, want %q", e.ResourceID, e.Reason, want)
+		}
+	}
+	if len(d.Resolved) != 0 {
+		t.Errorf("resolved = %v: an account that could not be collected fixed nothing", ids(d.Resolved))
+	}
+	if got := ids(d.Gone); !reflect.DeepEqual(got, []string{"arn:aws:s3:::gone fail->absent"}) {
+		t.Errorf("gone = %v, want only the collected account's missing failure", got)
+	}
+	if got := ids(d.NewErrors); !reflect.DeepEqual(got, []string{"arn:aws:iam::" + account + ":root fail->error"}) {
+		t.Errorf("new errors = %v", got)
+	}
+	if d.Summary.NotCompared != 3 || d.Summary.Gone != 1 || d.Summary.Resolved != 0 {
+		t.Errorf("summary %+v", d.Summary)
+	}
+
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"0 new failures, 0 resolved, 1 gone, 0 still failing, 0 newly waived, 1 new error, 3 not compared (account not collected)",
+		"Not compared, failing before; the new report did not look at their account (3)",
+		"the account could not be collected: sts:AssumeRole failed: AccessDenied",
+		"the account was skipped: account status SUSPENDED",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, buf.String())
+		}
+	}
+	buf.Reset()
+	if err := WriteJSON(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		NotCompared []map[string]any `json:"not_compared"`
+		Summary     map[string]any   `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.NotCompared) != 3 || j.NotCompared[0]["after"] != "unknown" || j.NotCompared[0]["before"] != "fail" ||
+		j.NotCompared[0]["reason"] == nil || j.Summary["not_compared"] != 3.0 {
+		t.Errorf("JSON not_compared %v, summary %v", j.NotCompared, j.Summary)
+	}
+}
+
+// TestApplyBaselineAccountNotCollected: a run that could not collect an account counts none of
+// its baseline failures as new (it has none, only errors); a baseline that could not collect an
+// account excuses none of that account's failures now.
+func TestApplyBaselineAccountNotCollected(t *testing.T) {
+	fails := mkReport(bucket("a", findings.StatusFail, "o"), bucket("b", findings.StatusFail, "o"))
+	errRes := res("aws-iam-root-mfa", "aws_account", "global", "arn:aws:iam::"+account+":root", findings.StatusError, findings.SeverityCritical, "n")
+	denied := mkReport(errRes)
+	denied.Targets = []findings.Target{{Provider: "aws", Account: account, Error: "AccessDenied"}}
+	if got := ApplyBaseline(denied, fails); len(got) != 0 {
+		t.Errorf("run that could not collect the account counts %d failures", len(got))
+	}
+	if got := ApplyBaseline(fails, denied); len(got) != 2 {
+		t.Errorf("baseline that could not collect the account excuses failures: %d counted, want 2", len(got))
 	}
 }

@@ -29,9 +29,13 @@ func WriteJSON(w io.Writer, d Diff) error {
 func WriteTable(w io.Writer, d Diff) error {
 	s := d.Summary
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %d resolved, %d gone, %d still failing, %d newly waived, %s (old report: %d results, new report: %d results)\n",
+	notCompared := ""
+	if s.NotCompared > 0 {
+		notCompared = fmt.Sprintf(", %d not compared (account not collected)", s.NotCompared)
+	}
+	fmt.Fprintf(&b, "%s, %d resolved, %d gone, %d still failing, %d newly waived, %s%s (old report: %d results, new report: %d results)\n",
 		count(s.NewFailures, "new failure", "new failures"), s.Resolved, s.Gone, s.StillFailing, s.Waived,
-		count(s.NewErrors, "new error", "new errors"), s.OldTotal, s.NewTotal)
+		count(s.NewErrors, "new error", "new errors"), notCompared, s.OldTotal, s.NewTotal)
 	if s.NewFailures > 0 {
 		var parts []string
 		for _, sev := range findings.Severities {
@@ -54,6 +58,7 @@ func WriteTable(w io.Writer, d Diff) error {
 		{"New errors, could not be checked", d.NewErrors, "BEFORE"},
 		{"Resolved, now passing", d.Resolved, ""},
 		{"Gone, no longer in the new report", d.Gone, ""},
+		{"Not compared, failing before; the new report did not look at their account", d.NotCompared, ""},
 		{"Newly waived", d.Waived, ""},
 	}
 	for _, sec := range sections {
@@ -86,6 +91,9 @@ func writeSection(w io.Writer, title string, entries []Entry, column string) err
 		}
 		if e.Waiver != nil {
 			msg = "waived: " + e.Waiver.Reason
+		}
+		if e.Reason != "" {
+			msg = e.Reason
 		}
 		row = append(row, dash(msg))
 		for i := range row {
