@@ -70,9 +70,15 @@ func fuzzReport(t fuzzText, statusN, severityN uint8) *findings.Report {
 		SchemaVersion: findings.ReportSchemaVersion,
 		Tool:          findings.Tool{Name: "incloud", Version: "fuzz"},
 		GeneratedAt:   time.Date(2026, 11, 20, 6, 0, 0, 0, time.UTC),
-		Targets:       []findings.Target{{Provider: "aws", Account: t.account, CollectedAt: time.Date(2026, 11, 20, 5, 0, 0, 0, time.UTC), Complete: st != findings.StatusError}},
-		Results:       results,
-		Checks:        []findings.Check{check},
+		Targets: []findings.Target{
+			{Provider: "aws", Account: t.account, CollectedAt: time.Date(2026, 11, 20, 5, 0, 0, 0, time.UTC), Complete: st != findings.StatusError},
+			// Fleet members whose name and reasons come from the organization's listing and
+			// from the cloud's error messages.
+			{Provider: "aws", Account: t.account + "-denied", Name: t.resourceName, Error: "denied: " + t.message},
+			{Provider: "aws", Account: t.account + "-suspended", Name: t.title, Skipped: "suspended: " + t.warning},
+		},
+		Results: results,
+		Checks:  []findings.Check{check},
 	}
 	if t.warning != "" {
 		r.Warnings = []string{t.warning}
@@ -176,8 +182,10 @@ func FuzzJUnitWriter(f *testing.F) {
 		if depth != 0 {
 			t.Fatal("JUnit elements are not balanced")
 		}
-		if testcases != len(r.Results) {
-			t.Fatalf("JUnit has %d testcases for %d results", testcases, len(r.Results))
+		// One per result, and one per fleet member that was not collected (error or skipped).
+		notCollected := len(r.Targets) - findings.CountTargets(r.Targets).Evaluated
+		if testcases != len(r.Results)+notCollected {
+			t.Fatalf("JUnit has %d testcases for %d results and %d accounts not collected", testcases, len(r.Results), notCollected)
 		}
 	})
 }
