@@ -323,3 +323,47 @@ func TestScanFleetShardsMerge(t *testing.T) {
 		t.Errorf("merged shards differ from the unsharded run:\n%s", firstDiff(strings.Split(a, "\n"), strings.Split(b, "\n")))
 	}
 }
+
+// --timeout in a fleet scan: the account being collected when it passes is reported
+// incomplete, the accounts not started as targets with the error, none dropped, and the report
+// is written.
+func TestScanFleetTimeout(t *testing.T) {
+	mgmt, err := snapshot.ReadFile(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := awsfake.Organization{ID: "o-fleettest2", ManagementAccount: orgMgmt, Accounts: []awsfake.OrgAccount{
+		{ID: orgSecure, Name: "slow", Status: "ACTIVE"},
+		{ID: orgMgmt, Name: "management", Status: "ACTIVE"},
+		{ID: orgSuspended, Name: "old", Status: "SUSPENDED"},
+	}}
+	f := awsfake.NewFleet(awsfake.New(mgmt, awsfake.WithOrganization(org)), map[string]*awsfake.Server{
+		orgSecure: awsfake.New(accountCopy(t, demoSecure, orgSecure), awsfake.WithLatency(300*time.Millisecond)),
+	}, orgRole)
+	t.Cleanup(f.Close)
+	awsEnv(t, f.URL)
+	out := filepath.Join(t.TempDir(), "r.json")
+	// One account at a time: the slow member (first by id) holds the only slot past the
+	// deadline, so the management account never starts.
+	code, _, stderr := runAWSCLI(t, "scan", "aws", "--organization", "--role", orgRole, "--services", "iam", "--quiet",
+		"--account-concurrency", "1", "--timeout", "1s", "--format", "json="+out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rep := readReport(t, out)
+	if len(rep.Targets) != 3 {
+		t.Fatalf("targets %+v", rep.Targets)
+	}
+	if tg := rep.Targets[0]; tg.Account != orgSecure || tg.Complete || tg.Error != "" {
+		t.Errorf("the account cut by the deadline: %+v, want an incomplete snapshot", tg)
+	}
+	if tg := rep.Targets[1]; tg.Account != orgMgmt || !strings.Contains(tg.Error, "stopped before this account's turn") {
+		t.Errorf("the account not started: %+v, want an error target", tg)
+	}
+	if tg := rep.Targets[2]; tg.Account != orgSuspended || tg.Skipped == "" {
+		t.Errorf("the suspended account: %+v", tg)
+	}
+	if !strings.Contains(stderr, orgMgmt) {
+		t.Errorf("stderr does not name the account not collected: %s", stderr)
+	}
+}
