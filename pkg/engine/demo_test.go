@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -19,6 +20,31 @@ type demoExpectation struct {
 	Pass      []string `json:"pass"`
 	Error     []string `json:"error"`
 	DependsOn []string `json:"depends_on"`
+}
+
+// updateExpect (INCLOUD_UPDATE_EXPECT=1) rewrites the depends_on copies in the expectations from
+// the checks' metadata; the planted outcomes are never rewritten.
+var updateExpect = os.Getenv("INCLOUD_UPDATE_EXPECT") == "1"
+
+// writeExpectations writes expectations in the sidecars' layout (two-space indent, ids sorted,
+// empty lists as []).
+func writeExpectations(t *testing.T, path string, expect map[string]demoExpectation) {
+	t.Helper()
+	for id, e := range expect {
+		for _, l := range []*[]string{&e.Fail, &e.Pass, &e.Error, &e.DependsOn} {
+			if *l == nil {
+				*l = []string{}
+			}
+		}
+		expect[id] = e
+	}
+	data, err := json.MarshalIndent(expect, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestDemoSnapshots evaluates the built-in checks over the bundled demo snapshots and asserts every
@@ -44,6 +70,7 @@ func TestDemoSnapshots(t *testing.T) {
 			if err := json.Unmarshal(raw, &expect); err != nil {
 				t.Fatalf("%s.expect.json: %v", name, err)
 			}
+			rewrite := false
 			rep, err := e.Evaluate(context.Background(), s)
 			if err != nil {
 				t.Fatal(err)
@@ -68,6 +95,15 @@ func TestDemoSnapshots(t *testing.T) {
 					t.Errorf("%s: no expectation for check %s", name, c.ID)
 					continue
 				}
+				if !slices.Equal(want.DependsOn, c.DependsOn) {
+					if updateExpect {
+						want.DependsOn = c.DependsOn
+						expect[c.ID] = want
+						rewrite = true
+					} else {
+						t.Errorf("%s %s: depends_on %v, but the check declares %v (INCLOUD_UPDATE_EXPECT=1 go test ./pkg/engine -run TestDemoSnapshots rewrites the copies)", name, c.ID, want.DependsOn, c.DependsOn)
+					}
+				}
 				for st, ids := range map[findings.Status][]string{findings.StatusFail: want.Fail, findings.StatusPass: want.Pass, findings.StatusError: want.Error} {
 					g := append([]string(nil), got[c.ID][st]...)
 					w := append([]string(nil), ids...)
@@ -77,6 +113,9 @@ func TestDemoSnapshots(t *testing.T) {
 						t.Errorf("%s %s %s:\n got  %v\n want %v", name, c.ID, st, g, w)
 					}
 				}
+			}
+			if rewrite {
+				writeExpectations(t, "../../testdata/snapshots/"+name+".expect.json", expect)
 			}
 			if (name == "aws-demo" || name == "azure-demo" || name == "gcp-demo") && rep.Summary.ByStatus[findings.StatusError] == 0 {
 				t.Error("the demo's collection errors produced no error result")
