@@ -305,8 +305,20 @@ func TestOperationsReadOnly(t *testing.T) {
 	}
 }
 
+// TestMinimalRole: the single-subscription role grants every registered operation's permission
+// but fleet mode's listing, the organization role every one; nothing else, no wildcard.
 func TestMinimalRole(t *testing.T) {
-	role := MinimalRole()
+	for _, fleet := range []bool{false, true} {
+		role := MinimalRole()
+		if fleet {
+			role = OrganizationRole("incloud-audit", "")
+		}
+		checkRole(t, role, fleet)
+	}
+}
+
+func checkRole(t *testing.T, role Role, fleet bool) {
+	t.Helper()
 	data, err := json.Marshal(role.RoleDefinition)
 	if err != nil {
 		t.Fatal(err)
@@ -317,7 +329,9 @@ func TestMinimalRole(t *testing.T) {
 	}
 	want := map[string]bool{}
 	for _, op := range Operations() {
-		want[op.Permission] = true
+		if fleet || !isFleetPermission(op.Permission) {
+			want[op.Permission] = true
+		}
 	}
 	for _, a := range append(append(role.RoleDefinition.Actions, role.RoleDefinition.DataActions...), role.GraphPermissions...) {
 		if !want[a] {

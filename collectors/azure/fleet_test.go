@@ -1,7 +1,9 @@
 package azure
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -261,19 +263,37 @@ func TestFleetCollect(t *testing.T) {
 	assertFleetPermissionsCover(t, tf.Fleet)
 }
 
-// TestFleetRole: the management group listing is a registered read, granted by the role, and
-// the permissions say where to assign the role for fleet mode.
+// TestFleetRole: the management group listing is a registered read that only the organization
+// role grants, and the organization role is assignable and assigned on the management group.
 func TestFleetRole(t *testing.T) {
 	if !IsReadOnly(*opManagementGroupDescendants) || opManagementGroupDescendants.Permission != "Microsoft.Management/managementGroups/descendants/read" {
 		t.Errorf("descendants operation %+v", *opManagementGroupDescendants)
 	}
-	role := MinimalRole()
-	if !slices.Contains(role.RoleDefinition.Actions, opManagementGroupDescendants.Permission) {
-		t.Errorf("the role lacks %s", opManagementGroupDescendants.Permission)
+	single, org := MinimalRole(), OrganizationRole("incloud-audit", "0000aaaa-11bb-22cc-33dd-444444eeeeee")
+	if slices.Contains(single.RoleDefinition.Actions, opManagementGroupDescendants.Permission) {
+		t.Errorf("the single-subscription role grants %s", opManagementGroupDescendants.Permission)
 	}
-	if role.Assignment.ManagementGroup != "/providers/Microsoft.Management/managementGroups/{management-group-id}" ||
-		!strings.Contains(strings.Join(role.Assignment.Notes, " "), "--management-group") {
-		t.Errorf("assignment %+v, want the management group scope for fleet mode", role.Assignment)
+	if !slices.Contains(org.RoleDefinition.Actions, opManagementGroupDescendants.Permission) {
+		t.Errorf("the organization role lacks %s", opManagementGroupDescendants.Permission)
+	}
+	if len(org.RoleDefinition.Actions) != len(single.RoleDefinition.Actions)+1 || !slices.Equal(org.RoleDefinition.DataActions, single.RoleDefinition.DataActions) {
+		t.Errorf("the organization role is not the single role plus the listing:\n%v\n%v", org.RoleDefinition.Actions, single.RoleDefinition.Actions)
+	}
+	const mg = "/providers/Microsoft.Management/managementGroups/{management-group-id}"
+	if org.RoleDefinition.Name != "incloud-audit" || !slices.Equal(org.RoleDefinition.AssignableScopes, []string{mg}) || org.Assignment.Scope != mg ||
+		!strings.Contains(strings.Join(org.Assignment.Commands, "\n"), `--assignee 0000aaaa-11bb-22cc-33dd-444444eeeeee --role "incloud-audit" --scope `+mg) {
+		t.Errorf("organization role: %+v %+v", org.RoleDefinition, org.Assignment)
+	}
+	if single.Assignment.Scope != "/subscriptions/{subscription-id}" || !strings.Contains(strings.Join(single.Assignment.Notes, " "), "--organization") {
+		t.Errorf("single role assignment %+v, want the subscription and a pointer to --organization", single.Assignment)
+	}
+	var out bytes.Buffer
+	if err := WriteOrganizationRole(&out, "incloud-audit", ""); err != nil {
+		t.Fatal(err)
+	}
+	var back Role
+	if err := json.Unmarshal(out.Bytes(), &back); err != nil || !slices.Equal(back.RoleDefinition.Actions, OrganizationRole("", "").RoleDefinition.Actions) {
+		t.Errorf("permissions azure --organization: %v\n%s", err, out.String())
 	}
 }
 
@@ -281,7 +301,7 @@ func TestFleetRole(t *testing.T) {
 func assertFleetPermissionsCover(t *testing.T, f *azurefake.Fleet) {
 	t.Helper()
 	granted := map[string]bool{}
-	for _, a := range MinimalRole().RoleDefinition.Actions {
+	for _, a := range OrganizationRole("", "").RoleDefinition.Actions {
 		granted[a] = true
 	}
 	for name := range f.Requests() {

@@ -106,25 +106,20 @@ func IsReadOnly(op collection.Operation) bool { return isReadOnly(op) }
 
 // Role is what the collector's identity needs: a custom Azure role (the JSON that
 // `az role definition create --role-definition` reads) with exactly the ARM read actions and
-// Key Vault data actions the collector uses, and the Microsoft Graph application permissions.
+// Key Vault data actions the collector uses, where to assign it, and the Microsoft Graph
+// application permissions.
 type Role struct {
 	RoleDefinition   RoleDefinition `json:"role_definition"`
 	Assignment       Assignment     `json:"assignment"`
 	GraphPermissions []string       `json:"graph_application_permissions"`
 }
 
-// Assignment says where to assign the role: on the subscription to audit it alone, or, to audit
-// every subscription the credential sees or those below --management-group, once on the
-// management group (its subscriptions inherit the assignment; the group must then be in the
-// role's AssignableScopes).
+// Assignment says where to assign the role and how.
 type Assignment struct {
-	Subscription    string   `json:"subscription"`
-	ManagementGroup string   `json:"management_group"`
-	Notes           []string `json:"notes"`
+	Scope    string   `json:"scope"`
+	Commands []string `json:"commands"`
+	Notes    []string `json:"notes"`
 }
-
-// managementGroupScope is the scope of a management group, the id a placeholder.
-const managementGroupScope = "/providers/Microsoft.Management/managementGroups/{management-group-id}"
 
 // RoleDefinition is an Azure custom role definition.
 type RoleDefinition struct {
@@ -138,36 +133,95 @@ type RoleDefinition struct {
 	AssignableScopes []string `json:"AssignableScopes"`
 }
 
-// MinimalRole returns the least-privilege role for every registered operation.
+const (
+	// subscriptionScope and managementGroupScope are the scopes to assign the role at, the ids
+	// placeholders.
+	subscriptionScope    = "/subscriptions/{subscription-id}"
+	managementGroupScope = "/providers/Microsoft.Management/managementGroups/{management-group-id}"
+	defaultRoleName      = "incloud auditor"
+	placeholderPrincipal = "{principal-object-id}"
+)
+
+// isFleetPermission says whether a permission serves only fleet mode's listing (the
+// subscriptions below a management group): granted on a management group, never needed to
+// audit one subscription.
+func isFleetPermission(p string) bool { return p == opManagementGroupDescendants.Permission }
+
+// MinimalRole returns the least-privilege role to audit one subscription: every registered
+// operation's permission but fleet mode's management group listing, assignable on the
+// subscription.
 func MinimalRole() Role {
+	role := newRole(defaultRoleName, subscriptionScope, false)
+	role.Assignment.Commands = []string{
+		"az role definition create --role-definition role.json",
+		`az role assignment create --assignee ` + placeholderPrincipal + ` --role "` + defaultRoleName + `" --scope ` + subscriptionScope,
+	}
+	role.Assignment.Notes = []string{
+		"role.json is role_definition with the subscription id filled in.",
+		"To audit every subscription the credential sees, or those below --management-group: `incloud permissions azure --organization`, " +
+			"the same role assignable and assigned once on a management group, plus the listing of its subscriptions.",
+		graphNote,
+	}
+	return role
+}
+
+// OrganizationRole returns the role of fleet mode, named name ("" : incloud auditor), assigned to
+// principal ("" : a placeholder): MinimalRole's permissions and the listing of a management
+// group's subscriptions, assignable on a management group; assigned there, it reaches every
+// subscription below.
+func OrganizationRole(name, principal string) Role {
+	if name == "" {
+		name = defaultRoleName
+	}
+	if principal == "" {
+		principal = placeholderPrincipal
+	}
+	role := newRole(name, managementGroupScope, true)
+	role.Assignment.Commands = []string{
+		"az role definition create --role-definition role.json",
+		fmt.Sprintf("az role assignment create --assignee %s --role %q --scope %s", principal, name, managementGroupScope),
+	}
+	var fleet []string
+	for _, op := range ops.All() {
+		if isFleetPermission(op.Permission) {
+			fleet = appendOnce(fleet, op.Permission)
+		}
+	}
+	role.Assignment.Notes = []string{
+		"role.json is role_definition with the management group id filled in.",
+		"Assign it on the management group to audit (the tenant root group for the whole tenant): every subscription below inherits it. " +
+			"Without --management-group, incloud audits the subscriptions the credential sees, which the assignment decides.",
+		strings.Join(fleet, ", ") + " lists the subscriptions below --management-group; it must be granted on the group itself.",
+		"Azure accepts DataActions in a custom role assignable on a management group only where that preview is available; otherwise " +
+			"move DataActions (the Key Vault metadata) into a second custom role assigned on each subscription.",
+		"--accounts with subscription ids and no --management-group lists no group: the role of `incloud permissions azure` on each subscription is enough.",
+		graphNote,
+	}
+	return role
+}
+
+const graphNote = "Graph application permissions are tenant-wide: grant them once (with admin consent), whatever the number of subscriptions."
+
+// newRole returns the role with every registered operation's permission (fleet mode's listing
+// only when fleet), assignable at scope.
+func newRole(name, scope string, fleet bool) Role {
 	role := Role{RoleDefinition: RoleDefinition{
-		Name:             "incloud auditor",
+		Name:             name,
 		IsCustom:         true,
 		Description:      "Read-only access for incloud: the */read actions its Azure collector calls, nothing that returns keys or secret values.",
 		Actions:          []string{},
 		NotActions:       []string{},
 		DataActions:      []string{},
 		NotDataActions:   []string{},
-		AssignableScopes: []string{"/subscriptions/{subscription-id}"},
-	}, GraphPermissions: []string{}, Assignment: Assignment{
-		Subscription:    "/subscriptions/{subscription-id}",
-		ManagementGroup: managementGroupScope,
-		Notes: []string{
-			"One subscription (--subscription): assign the role on the subscription.",
-			"Every subscription the credential sees, or --management-group ID: put " + managementGroupScope +
-				" in AssignableScopes and assign the role on that management group (the tenant root group for a whole tenant); its subscriptions inherit it. " +
-				opManagementGroupDescendants.Permission + " is used only by --management-group.",
-			"Azure accepts DataActions in a custom role assignable on a management group only where that preview is available; otherwise " +
-				"move DataActions (the Key Vault metadata) into a second custom role, assignable on and assigned to each subscription.",
-			"Graph application permissions are tenant-wide: grant them once, whatever the number of subscriptions.",
-		},
-	}}
+		AssignableScopes: []string{scope},
+	}, Assignment: Assignment{Scope: scope}, GraphPermissions: []string{}}
 	for _, op := range ops.All() {
 		switch {
 		case op.Service == graphService:
 			role.GraphPermissions = appendOnce(role.GraphPermissions, op.Permission)
 		case op.Service == keyVaultDataService:
 			role.RoleDefinition.DataActions = appendOnce(role.RoleDefinition.DataActions, op.Permission)
+		case isFleetPermission(op.Permission) && !fleet:
 		default:
 			role.RoleDefinition.Actions = appendOnce(role.RoleDefinition.Actions, op.Permission)
 		}

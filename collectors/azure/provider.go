@@ -54,21 +54,35 @@ was collected, marked incomplete.`,
 			}
 			return New(cred, flags["subscription"], opts)
 		},
-		PermissionsHelp: `Prints what the Azure collector's identity needs, as JSON: "role_definition", a custom role with
-exactly the */read actions and Key Vault data actions it uses (save it and run 'az role definition
-create --role-definition role.json'), "assignment", where to assign it (one subscription:
-/subscriptions/<id>; every subscription, or --management-group: the management group, whose
-subscriptions inherit it, with the group in the role's AssignableScopes), and
-"graph_application_permissions", the Microsoft Graph application permissions to grant (with admin
-consent) to the app registration or managed identity. Vaults using access policies instead of RBAC
-also need an access policy granting List on keys and secrets.`,
-		Permissions: WriteRole,
+		PermissionsHelp: `Prints what the Azure collector's identity needs to audit one subscription, as JSON:
+"role_definition", a custom role with exactly the */read actions and Key Vault data actions it uses
+(fill in AssignableScopes, save it and run 'az role definition create --role-definition role.json'),
+"assignment", where to assign it and the az commands, and "graph_application_permissions", the
+Microsoft Graph application permissions to grant (with admin consent) to the app registration or
+managed identity. Vaults using access policies instead of RBAC also need an access policy granting
+List on keys and secrets.
+
+With --organization: the role for fleet mode (every subscription the credential sees, or
+--management-group ID), which adds listing a management group's subscriptions
+(Microsoft.Management/managementGroups/descendants/read) and is assignable and assigned once on the
+management group, where every subscription below inherits it. --role names the role,
+--audit-principal is the object id of the identity it is assigned to (the app registration's service
+principal or the managed identity).`,
+		OrganizationPermissions: WriteOrganizationRole,
+		Permissions:             WriteRole,
 	})
 }
 
 // WriteRole writes MinimalRole as indented JSON.
-func WriteRole(w io.Writer) error {
-	data, err := json.MarshalIndent(MinimalRole(), "", "  ")
+func WriteRole(w io.Writer) error { return writeJSONRole(w, MinimalRole()) }
+
+// WriteOrganizationRole writes OrganizationRole(role, principal) as indented JSON.
+func WriteOrganizationRole(w io.Writer, role, principal string) error {
+	return writeJSONRole(w, OrganizationRole(role, principal))
+}
+
+func writeJSONRole(w io.Writer, role Role) error {
+	data, err := json.MarshalIndent(role, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode role: %w", err)
 	}
