@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 
@@ -70,10 +69,19 @@ func ServiceNames() []string { return services.Names() }
 // ServiceOwns returns every service's owns declaration.
 func ServiceOwns() map[string][]string { return services.Owns() }
 
-// New returns a collector of subscription ("" : the only one the credential can see) reading
-// with cred. It never registers resource providers (azcore's ARM pipeline would, on a
-// MissingSubscriptionRegistration answer: that is a write) and sends only GET requests.
+// New returns a collector of subscription reading with cred. It never registers resource
+// providers (azcore's ARM pipeline would, on a MissingSubscriptionRegistration answer: that is a
+// write) and sends only GET requests. To collect every subscription the credential sees, or
+// those below a management group, use a Fleet.
 func New(cred azcore.TokenCredential, subscription string, opts collectors.Options) (*Collector, error) {
+	if subscription == "" {
+		return nil, errors.New("no subscription to collect: name one with --subscription, or leave it out to collect every subscription the credential sees")
+	}
+	return newCollector(cred, subscription, opts)
+}
+
+// newCollector is New; subscription "" makes a collector that only lists (a Fleet's).
+func newCollector(cred azcore.TokenCredential, subscription string, opts collectors.Options) (*Collector, error) {
 	timeout := opts.RequestTimeout
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout
@@ -204,32 +212,17 @@ func (c *Collector) Collect(ctx context.Context) (*snapshot.Snapshot, error) {
 	return snap, nil
 }
 
-// identify reads the subscription named, or the only one the credential can see.
+// identify reads the subscription.
 func (c *Collector) identify(ctx context.Context) (armSubscription, error) {
-	ctx = collection.WithOperation(ctx, opSubscriptionsRead)
-	if c.subscription != "" {
-		var s armSubscription
-		if err := c.arm.get(ctx, "/subscriptions/"+url.PathEscape(c.subscription)+"?api-version="+subscriptionsAPI, &s); err != nil {
-			return s, fmt.Errorf("read subscription %s: %s", c.subscription, describe(err))
-		}
-		return s, nil
+	var s armSubscription
+	if c.subscription == "" {
+		return s, errors.New("no subscription to collect")
 	}
-	subs, err := c.subscriptions(ctx)
+	err := c.arm.get(collection.WithOperation(ctx, opSubscriptionsRead), "/subscriptions/"+url.PathEscape(c.subscription)+"?api-version="+subscriptionsAPI, &s)
 	if err != nil {
-		return armSubscription{}, err
+		return s, fmt.Errorf("read subscription %s: %s", c.subscription, describe(err))
 	}
-	switch len(subs) {
-	case 1:
-		return subs[0], nil
-	case 0:
-		return armSubscription{}, errors.New("the credential sees no subscription: grant it a role on the subscription to audit")
-	}
-	var names []string
-	for _, s := range subs {
-		names = append(names, fmt.Sprintf("%s (%s)", s.SubscriptionID, s.DisplayName))
-	}
-	sort.Strings(names)
-	return armSubscription{}, fmt.Errorf("the credential sees %d subscriptions; choose one with --subscription: %s", len(subs), strings.Join(names, ", "))
+	return s, nil
 }
 
 func describe(err error) string {

@@ -150,14 +150,21 @@ func TestKeyVaultChallenge(t *testing.T) {
 	}
 }
 
-// TestSubscriptionChoice: without --subscription the only subscription is used; a wrong one is
-// a clear error.
+// TestSubscriptionChoice: a collector needs a subscription (without one, fleet mode lists them:
+// here the fake's only one); a wrong one, or a failing credential, is a clear error.
 func TestSubscriptionChoice(t *testing.T) {
 	seed := fixture(t, "azure-demo-secure")
 	fake := azurefake.New(seed)
 	defer fake.Close()
-	if got := collect(t, fake, "", testOptions(fake.URL)); got.Account != seed.Account {
-		t.Errorf("account %s, want %s", got.Account, seed.Account)
+	if _, err := New(staticCredential{}, "", testOptions(fake.URL)); err == nil || !strings.Contains(err.Error(), "--subscription") {
+		t.Errorf("no subscription: %v, want an error naming --subscription", err)
+	}
+	f, err := NewFleet(staticCredential{}, "", nil, testOptions(fake.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := listMembers(t, f); strings.Join(got, ",") != seed.Account+" contoso-platform" {
+		t.Errorf("members %v, want the fake's subscription %s", got, seed.Account)
 	}
 	c, err := New(staticCredential{}, "00000000-0000-0000-0000-000000000000", testOptions(fake.URL))
 	if err != nil {
@@ -166,7 +173,7 @@ func TestSubscriptionChoice(t *testing.T) {
 	if _, err := c.Collect(context.Background()); err == nil || !strings.Contains(err.Error(), "SubscriptionNotFound") {
 		t.Errorf("unknown subscription: %v, want SubscriptionNotFound", err)
 	}
-	c, err = New(staticCredential{err: errTest}, "", testOptions(fake.URL))
+	c, err = New(staticCredential{err: errTest}, seed.Account, testOptions(fake.URL))
 	if err != nil {
 		t.Fatal(err)
 	}

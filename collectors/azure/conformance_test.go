@@ -2,6 +2,7 @@ package azure
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/incloud/incloud/collectors"
@@ -38,7 +39,20 @@ func TestConformance(t *testing.T) {
 			return azurefake.New(snap, opts...).Core
 		},
 		Collect: func(ctx context.Context, opts collectors.Options) (*snapshot.Snapshot, error) {
-			c, err := New(staticCredential{}, "", opts)
+			// Through fleet mode, as `collect azure` without --subscription: the fake's only
+			// subscription.
+			f, err := NewFleet(staticCredential{}, "", nil, opts)
+			if err != nil {
+				return nil, err
+			}
+			members, err := f.Members(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if len(members) != 1 {
+				return nil, fmt.Errorf("the fake lists %d subscriptions, want 1", len(members))
+			}
+			c, err := f.Collector(ctx, members[0])
 			if err != nil {
 				return nil, err
 			}

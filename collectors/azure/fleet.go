@@ -57,7 +57,7 @@ func NewFleet(cred azcore.TokenCredential, managementGroup string, explicit []st
 	if managementGroup != "" && len(explicit) > 0 {
 		return nil, errors.New("an explicit subscription list and a management group exclude each other")
 	}
-	lister, err := New(cred, "", opts)
+	lister, err := newCollector(cred, "", opts)
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +133,13 @@ func (f *Fleet) Members(ctx context.Context) ([]collectors.Member, error) {
 		for _, s := range visible {
 			members = append(members, member(strings.ToLower(s.SubscriptionID), "", byID))
 		}
+	}
+	if len(members) == 0 {
+		// Nothing to audit is a mistake to report, never an empty report that looks clean.
+		if f.managementGroup != "" {
+			return nil, fmt.Errorf("management group %s has no subscription below it", f.managementGroup)
+		}
+		return nil, errors.New("the credential sees no subscription: assign it the role of `incloud permissions azure` on the subscriptions to audit, or on their management group")
 	}
 	slices.SortFunc(members, func(a, b collectors.Member) int { return strings.Compare(a.ID, b.ID) })
 	return slices.CompactFunc(members, func(a, b collectors.Member) bool { return a.ID == b.ID }), nil

@@ -71,6 +71,7 @@ func newTestFleet(t *testing.T) *testFleet {
 		{ID: "platform", Name: "Platform", Parent: "contoso"},
 		{ID: "landing-zones", Name: "Landing zones", Parent: "contoso"},
 		{ID: "corp", Name: "Corp", Parent: "landing-zones"},
+		{ID: "empty", Name: "Empty", Parent: "contoso"},
 	}, []azurefake.FleetSubscription{
 		sub(subSandbox, "sandbox", "Enabled", "", 2),
 		sub(subProd, "prod", "Enabled", "corp", 0),
@@ -163,14 +164,27 @@ func TestFleetMembers(t *testing.T) {
 }
 
 // TestFleetErrors: a management group the credential cannot read (or that does not exist)
-// fails the listing with Azure's answer and what to do.
+// fails the listing with Azure's answer and what to do; so does nothing to audit (a group
+// without subscriptions, a credential that sees none), never an empty run that looks clean.
 func TestFleetErrors(t *testing.T) {
 	tf := newTestFleet(t)
-	f := azureFleet(t, collectors.FleetRequest{Flags: map[string]string{"management-group": "Contoso Ltd"}, Options: testOptions(tf.URL)})
-	_, err := f.Members(context.Background())
+	members := func(url, group string) error {
+		f := azureFleet(t, collectors.FleetRequest{Flags: map[string]string{"management-group": group}, Options: testOptions(url)})
+		_, err := f.Members(context.Background())
+		return err
+	}
+	err := members(tf.URL, "Contoso Ltd")
 	if err == nil || !strings.Contains(err.Error(), "AuthorizationFailed") || !strings.Contains(err.Error(), opManagementGroupDescendants.Permission) ||
 		!strings.Contains(err.Error(), "display name") {
 		t.Errorf("unreadable management group: %v", err)
+	}
+	if err := members(tf.URL, "empty"); err == nil || !strings.Contains(err.Error(), "no subscription below") {
+		t.Errorf("empty management group: %v", err)
+	}
+	none := azurefake.NewFleet(azurefake.New(fixture(t, "azure-demo-secure")), nil, nil)
+	defer none.Close()
+	if err := members(none.URL, ""); err == nil || !strings.Contains(err.Error(), "sees no subscription") {
+		t.Errorf("no subscription: %v", err)
 	}
 }
 

@@ -98,7 +98,7 @@ func (f *Fleet) handle(w http.ResponseWriter, req *http.Request) {
 			writeError(w, http.StatusNotFound, "SubscriptionNotFound", fmtErr("The subscription '%s' could not be found.", id))
 		case s.Server == nil:
 			writeError(w, http.StatusForbidden, "AuthorizationFailed", fmtErr("The client 'incloud-auditor' does not have authorization to perform action "+
-				"over scope '/subscriptions/%s' or the scope is invalid.", s.ID))
+				"'Microsoft.Resources/subscriptions/read' over scope '/subscriptions/%s' or the scope is invalid.", s.ID))
 		default:
 			s.Server.handle(w, req)
 		}
