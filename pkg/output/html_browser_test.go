@@ -337,3 +337,33 @@ func TestHTMLLargeReportInBrowser(t *testing.T) {
 		t.Errorf("filtered large report: %d rows, %d matching; want %d matching", len(rows), matching, want)
 	}
 }
+
+// TestHTMLFleetInBrowser: in a browser, the fleet page shows the alert for the account that could
+// not be collected above the targets table, the long reason wraps instead of widening the page,
+// and the findings table still lists every result, the uncollected account's errors included.
+func TestHTMLFleetInBrowser(t *testing.T) {
+	ctx := browser(t, 2*time.Minute)
+	r := fixtureFleetReport()
+	loadPage(t, ctx, writeReportPage(t, r))
+	screenshot(t, ctx, "report-fleet.png", false)
+	alert := evalString(t, ctx, `(() => { const a = document.querySelector('#targets-h ~ .alert'); if (!a) return 'missing';
+		const b = a.getBoundingClientRect(); const tb = document.querySelector('table.targets').getBoundingClientRect();
+		return (b.height > 0 && b.bottom <= tb.top ? 'above ' : 'misplaced ') + a.innerText; })()`)
+	if !strings.HasPrefix(alert, "above ") || !strings.Contains(alert, fixtureDeniedReason) {
+		t.Errorf("alert for the uncollected account: %q", alert)
+	}
+	if w := evalString(t, ctx, `String(document.documentElement.scrollWidth <= window.innerWidth)`); w != "true" {
+		t.Errorf("the fleet page scrolls sideways (scrollWidth %s, window %s)",
+			evalString(t, ctx, `String(document.documentElement.scrollWidth)`), evalString(t, ctx, `String(window.innerWidth)`))
+	}
+	errRow := evalString(t, ctx, `document.querySelector('table.targets tr.target-error').innerText`)
+	if !strings.Contains(errRow, "ERROR") || !strings.Contains(errRow, "payments-sandbox") {
+		t.Errorf("uncollected account's row reads %q", errRow)
+	}
+	rows, _ := tableState(t, ctx)
+	denied := evalString(t, ctx, `String(Array.from(document.querySelectorAll('#findings-body tr.row')).filter(e =>
+		e.dataset.status === 'error' && e.innerText.includes('`+fixtureAccountDenied+`')).length)`)
+	if len(rows) != len(r.Results) || denied != "3" {
+		t.Errorf("findings table: %d rows (%s error rows of the uncollected account), want %d (3)", len(rows), denied, len(r.Results))
+	}
+}
