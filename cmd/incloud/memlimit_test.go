@@ -103,6 +103,13 @@ func TestTuneMemory(t *testing.T) {
 	}
 	runtime.KeepAlive(keep)
 
+	// Another run in this process ends the first guard.
+	g2 := tuneMemory(1 << 20)
+	if g2 == nil || !g.stopped.Load() || g2.stopped.Load() {
+		t.Fatalf("a second tuneMemory: new guard %v, first stopped %v", g2, g.stopped.Load())
+	}
+	defer g2.stop()
+
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(ceiling)
 	t.Setenv("GOGC", "100")
