@@ -44,6 +44,9 @@ type Provider struct {
 	// auditing principal needs to audit a whole organization (role is the member role's name,
 	// principal the auditing principal, "" when not given).
 	OrganizationPermissions func(w io.Writer, role, principal string) error
+	// OrganizationHelp words, for this provider, the flags of `permissions <Name>
+	// --organization`; an empty field keeps the CLI's provider-neutral wording.
+	OrganizationHelp OrganizationHelp
 	// FleetFlags are the provider's fleet-mode flags (AWS --organization, --role,
 	// --external-id; GCP --organization, --folder; Azure --management-group), registered on
 	// collect and scan beside Flags.
@@ -53,6 +56,12 @@ type Provider struct {
 	// (exit code 2), such as --role without --organization or --accounts. Like New it must
 	// not contact the cloud.
 	Fleet func(ctx context.Context, req FleetRequest) (Fleet, error)
+}
+
+// OrganizationHelp is the usage of the flags of `permissions <Name> --organization`: what
+// --organization prints, what --role names, what --audit-principal is.
+type OrganizationHelp struct {
+	Organization, Role, Principal string
 }
 
 // Flag is one provider-specific string flag.

@@ -32,11 +32,28 @@ func newPermissionsCmd() *cobra.Command {
 			},
 		}
 		if p.OrganizationPermissions != nil {
-			sub.Flags().BoolVar(&org, "organization", false, "print what auditing a whole organization needs: the auditing principal's policies and a template of the member role")
-			sub.Flags().StringVar(&role, "role", "incloud-audit", "with --organization: the name of the role in every member")
-			sub.Flags().StringVar(&principal, "audit-principal", "", "with --organization: the ARN of the principal that runs incloud (the member role trusts it)")
+			h := organizationHelp(p)
+			sub.Flags().BoolVar(&org, "organization", false, h.Organization)
+			sub.Flags().StringVar(&role, "role", "incloud-audit", h.Role)
+			sub.Flags().StringVar(&principal, "audit-principal", "", h.Principal)
 		}
 		cmd.AddCommand(sub)
 	}
 	return cmd
+}
+
+// organizationHelp is the usage of the flags of permissions <provider> --organization: the
+// provider's wording, provider-neutral where it has none.
+func organizationHelp(p collectors.Provider) collectors.OrganizationHelp {
+	h := p.OrganizationHelp
+	if h.Organization == "" {
+		h.Organization = "print what auditing every " + p.Account + " of an organization needs"
+	}
+	if h.Role == "" {
+		h.Role = "with --organization: the name of the audit role"
+	}
+	if h.Principal == "" {
+		h.Principal = "with --organization: the principal that runs incloud"
+	}
+	return h
 }

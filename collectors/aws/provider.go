@@ -44,8 +44,13 @@ instead of broad managed policies.`,
 			return err
 		},
 		OrganizationPermissions: writeOrganizationPermissions,
-		FleetFlags:              fleetFlags,
-		Fleet:                   newFleet,
+		OrganizationHelp: collectors.OrganizationHelp{
+			Organization: "print what auditing the whole AWS Organization needs: the auditing principal's policies (organizations:ListAccounts, DescribeOrganization, sts:AssumeRole) and a CloudFormation template of the member role, StackSet-ready",
+			Role:         "with --organization: the name of the IAM role in every member account (the --role of scan aws --organization)",
+			Principal:    "with --organization: the ARN of the role or user that runs incloud in the management or delegated administrator account (the member role trusts it)",
+		},
+		FleetFlags: fleetFlags,
+		Fleet:      newFleet,
 	})
 }
 

@@ -69,7 +69,12 @@ management group, where every subscription below inherits it. --role names the r
 --audit-principal is the object id of the identity it is assigned to (the app registration's service
 principal or the managed identity).`,
 		OrganizationPermissions: WriteOrganizationRole,
-		Permissions:             WriteRole,
+		OrganizationHelp: collectors.OrganizationHelp{
+			Organization: "print the custom role of fleet runs (every subscription the credential sees, or --management-group): the subscription role plus listing a management group's subscriptions, assignable on the management group, with the az commands",
+			Role:         "with --organization: the custom role's name (its role_definition Name, unique in the tenant)",
+			Principal:    "with --organization: the object id of the identity the role is assigned to (the app registration's service principal or the managed identity)",
+		},
+		Permissions: WriteRole,
 	})
 }
 

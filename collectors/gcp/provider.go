@@ -65,8 +65,13 @@ underscores and periods), --audit-principal is the IAM member it is granted to
 (serviceAccount:auditor@PROJECT.iam.gserviceaccount.com, principalSet://... for workload identity).`,
 		Permissions:             WriteRole,
 		OrganizationPermissions: WriteOrganizationRole,
-		FleetFlags:              FleetFlags,
-		Fleet:                   NewFleet,
+		OrganizationHelp: collectors.OrganizationHelp{
+			Organization: "print the custom role of --organization and --folder runs (the project role plus resourcemanager.folders.list and projects.list) with the gcloud commands that create it and grant it on the organization or a folder",
+			Role:         "with --organization: the custom role's name (hyphens dropped for its id: incloud-audit is incloudAudit)",
+			Principal:    "with --organization: the IAM member granted the role (serviceAccount:EMAIL, or principalSet://... for workload identity federation)",
+		},
+		FleetFlags: FleetFlags,
+		Fleet:      NewFleet,
 	})
 }
 
