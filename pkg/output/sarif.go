@@ -105,6 +105,7 @@ type (
 		Provider string `json:"incloud/provider"`
 		Account  string `json:"incloud/account"`
 		Name     string `json:"incloud/name,omitempty"`
+		Error    string `json:"incloud/error,omitempty"`
 		Skipped  string `json:"incloud/skipped,omitempty"`
 	}
 	sarifRunProperties struct {
@@ -389,11 +390,13 @@ func sarifAutomationID(k sarifRunKey) string {
 // account, one rule per check, one result per fail (and per waived result, suppressed, when
 // opts.IncludeWaived), capped at sarifMaxResultsPerRun per run.
 //
-// An account that could not be collected (Target.Error) is a run of its own category with
-// executionSuccessful false and an error notification giving the reason. An account skipped on
-// purpose (Target.Skipped) is not a run: a run of its category without results would tell code
-// scanning that the account's alerts are fixed (and would count toward GitHub's limit of runs per
-// file); it is a note-level notification, naming the account and why, in the first run.
+// An account that was not looked at is not a run: a run of its category without results would
+// tell code scanning that the account's open alerts are fixed, when nobody checked (and it would
+// count toward GitHub's limit of runs per file). Without a run, that category's last analysis
+// stands and its alerts stay open. An account that could not be collected (Target.Error) is an
+// error-level notification in the first run, naming it and why; one skipped on purpose
+// (Target.Skipped) a note-level one. When no account has a run, the one bare run (category
+// "incloud/") carries them, unsuccessful if any account could not be collected.
 func writeSARIF(w io.Writer, r *findings.Report, opts Options) error {
 	warn := opts.Warn
 	if warn == nil {
@@ -423,7 +426,7 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 	// Runs: one per target in report order, then any account that has results but no target.
 	var keys []sarifRunKey
 	targets := map[sarifRunKey]findings.Target{}
-	var skipped []findings.Target
+	var skipped, uncollected []findings.Target
 	for _, t := range r.Targets {
 		k := sarifRunKey{t.Provider, t.Account}
 		if _, dup := targets[k]; !dup {
@@ -474,6 +477,11 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 			skipped = append(skipped, t)
 			continue
 		}
+		if t.Error != "" && len(selected[k]) == 0 {
+			// Its error results are not alerts; the notification counts them.
+			uncollected = append(uncollected, t)
+			continue
+		}
 		results := selected[k]
 		findings.Sort(results)
 		if len(results) > limit {
@@ -516,14 +524,6 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 
 		inv := sarifInvocation{ExecutionSuccessful: true, EndTimeUTC: endTime}
 		switch n := errorsByRun[k]; {
-		case t.Error != "":
-			inv.ExecutionSuccessful = false
-			inv.ToolExecutionNotifications = []sarifNotification{{
-				Level:   "error",
-				Message: sarifText{Text: sarifNotCollectedMessage(t, n)},
-			}}
-			warn(fmt.Sprintf("sarif: %s could not be collected: its run %s has no results, and code scanning may close that account's open alerts when this file is uploaded",
-				sarifAccountName(t), sarifAutomationID(k)))
 		case len(n) > 0 || !t.Complete:
 			inv.ToolExecutionNotifications = []sarifNotification{{
 				Level:   "warning",
@@ -557,12 +557,22 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 				Name: sarifToolName, Version: version, InformationURI: sarifInformationURI, Rules: []sarifRule{},
 			}},
 			AutomationDetails: sarifAutomationDetails{ID: "incloud/"},
-			Invocations:       []sarifInvocation{{ExecutionSuccessful: true, EndTimeUTC: endTime}},
+			Invocations:       []sarifInvocation{{ExecutionSuccessful: len(uncollected) == 0, EndTimeUTC: endTime}},
 			Results:           []sarifResult{},
-			Properties:        sarifRunProperties{Complete: len(skipped) == 0},
+			Properties:        sarifRunProperties{Complete: len(skipped)+len(uncollected) == 0},
 		})
 	}
 	inv := &log.Runs[0].Invocations[0]
+	for _, t := range uncollected {
+		k := sarifRunKey{t.Provider, t.Account}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: sarifNotCollectedMessage(t, errorsByRun[k])},
+			Properties: &sarifNotificationProperties{
+				Provider: t.Provider, Account: t.Account, Name: t.Name, Error: t.Error,
+			},
+		})
+	}
 	for _, t := range skipped {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 			Level:   "note",
@@ -678,7 +688,8 @@ func sarifAccountName(t findings.Target) string {
 // sarifNotCollectedMessage says that a target could not be collected, why, and what became of
 // its checks.
 func sarifNotCollectedMessage(t findings.Target, errs map[string]int) string {
-	msg := fmt.Sprintf("The %s could not be collected: %s. None of its resources were checked.", sarifAccountName(t), t.Error)
+	msg := fmt.Sprintf("The %s could not be collected: %s. None of its resources were checked, so this file has no run for it (category %s): its alerts from earlier uploads stay as they were.",
+		sarifAccountName(t), t.Error, sarifAutomationID(sarifRunKey{t.Provider, t.Account}))
 	total := 0
 	for _, n := range errs {
 		total += n

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
@@ -589,9 +588,9 @@ func TestSARIFWarnsOverGitHubRunLimit(t *testing.T) {
 	}
 }
 
-// TestSARIFFleetTargets: an account that could not be collected is a run of its own category,
-// unsuccessful, with an error notification giving the reason (and a warning that uploading it may
-// close its alerts); a skipped account is no run, only a note in the first run naming it.
+// TestSARIFFleetTargets: an account that was not looked at has no run (a run of its category
+// without results would close its open alerts in code scanning): one that could not be collected
+// is an error notification in the first run giving the reason, a skipped one a note.
 func TestSARIFFleetTargets(t *testing.T) {
 	r := fixtureFleetReport()
 	var warnings []string
@@ -602,36 +601,33 @@ func TestSARIFFleetTargets(t *testing.T) {
 	for _, run := range doc.Runs {
 		ids = append(ids, run.AutomationDetails.ID)
 	}
-	want := []string{"incloud/aws/" + fixtureAccountProd + "/", "incloud/aws/" + fixtureAccountStaging + "/", "incloud/aws/" + fixtureAccountDenied + "/"}
+	want := []string{"incloud/aws/" + fixtureAccountProd + "/", "incloud/aws/" + fixtureAccountStaging + "/"}
 	if strings.Join(ids, " ") != strings.Join(want, " ") {
-		t.Fatalf("runs %v, want %v (no run for the skipped account)", ids, want)
+		t.Fatalf("runs %v, want %v (no run for the uncollected or the skipped account)", ids, want)
 	}
-	for i, run := range doc.Runs[:2] {
+	for i, run := range doc.Runs {
 		if !run.Invocations[0].ExecutionSuccessful {
 			t.Errorf("run %s of a collected account is not successful", ids[i])
 		}
 	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings %q, want none", warnings)
+	}
 
-	denied := doc.Runs[2]
-	inv := denied.Invocations[0]
-	if inv.ExecutionSuccessful || len(denied.Results) != 0 || len(inv.ToolExecutionNotifications) != 1 {
-		t.Fatalf("denied account's run: successful %v, %d results, %d notifications; want false, 0, 1",
-			inv.ExecutionSuccessful, len(denied.Results), len(inv.ToolExecutionNotifications))
+	var errs []string
+	for _, n := range doc.Runs[0].Invocations[0].ToolExecutionNotifications {
+		if n.Level != "error" {
+			continue
+		}
+		errs = append(errs, n.Message.Text)
+		if n.Properties["incloud/account"] != fixtureAccountDenied || n.Properties["incloud/error"] != fixtureDeniedReason ||
+			n.Properties["incloud/name"] != "payments-sandbox" {
+			t.Errorf("uncollected account's notification properties %v", n.Properties)
+		}
 	}
-	n := inv.ToolExecutionNotifications[0]
-	if n.Level != "error" || !strings.Contains(n.Message.Text, fixtureDeniedReason) || !strings.Contains(n.Message.Text, "payments-sandbox") ||
-		!strings.Contains(n.Message.Text, "3 account-level results are errors") {
-		t.Errorf("denied account's notification: %s %q", n.Level, n.Message.Text)
-	}
-	if denied.Properties["incloud/error"] != fixtureDeniedReason || denied.Properties["incloud/name"] != "payments-sandbox" ||
-		denied.Properties["incloud/complete"] != false {
-		t.Errorf("denied account's run properties: %v", denied.Properties)
-	}
-	if _, ok := denied.Properties["incloud/collected_at"]; ok {
-		t.Errorf("a never-collected account's run has a collected_at: %v", denied.Properties)
-	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "aws account "+fixtureAccountDenied) || !strings.Contains(warnings[0], "close") {
-		t.Errorf("warnings %q, want one about the uncollected account's alerts", warnings)
+	if len(errs) != 1 || !strings.Contains(errs[0], fixtureDeniedReason) || !strings.Contains(errs[0], "payments-sandbox") ||
+		!strings.Contains(errs[0], "3 account-level results are errors") || !strings.Contains(errs[0], "incloud/aws/"+fixtureAccountDenied+"/") {
+		t.Errorf("error notifications in the first run: %q", errs)
 	}
 
 	var notes []string
@@ -654,19 +650,20 @@ func TestSARIFFleetTargets(t *testing.T) {
 		}
 	}
 
-	// Only skipped accounts: the one empty run carries the notes and does not claim completeness.
+	// Only accounts not looked at: the one bare run carries the notes, does not claim
+	// completeness, and is unsuccessful when an account could not be collected.
 	only := decodeSARIF(t, render(t, "sarif", &findings.Report{Targets: []findings.Target{
 		{Provider: "aws", Account: fixtureAccountSuspended, Skipped: fixtureSuspendedReason},
 	}}, Options{}))
 	if len(only.Runs) != 1 || only.Runs[0].AutomationDetails.ID != "incloud/" || only.Runs[0].Properties["incloud/complete"] != false ||
-		len(only.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 {
+		!only.Runs[0].Invocations[0].ExecutionSuccessful || len(only.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 {
 		t.Errorf("report of one skipped account: %+v", only.Runs)
 	}
-
-	// An uncollected account without any error result still gets its own run and category.
-	r.Results = slices.DeleteFunc(r.Results, func(res findings.Result) bool { return res.Account == fixtureAccountDenied })
-	bare := decodeSARIF(t, render(t, "sarif", r, Options{}))
-	if len(bare.Runs) != 3 || bare.Runs[2].AutomationDetails.ID != "incloud/aws/"+fixtureAccountDenied+"/" || bare.Runs[2].Invocations[0].ExecutionSuccessful {
-		t.Errorf("uncollected account without results: runs %+v", bare.Runs)
+	denied := decodeSARIF(t, render(t, "sarif", &findings.Report{Targets: []findings.Target{
+		{Provider: "aws", Account: fixtureAccountDenied, Error: fixtureDeniedReason},
+	}}, Options{}))
+	if len(denied.Runs) != 1 || denied.Runs[0].AutomationDetails.ID != "incloud/" || denied.Runs[0].Invocations[0].ExecutionSuccessful ||
+		len(denied.Runs[0].Invocations[0].ToolExecutionNotifications) != 1 || denied.Runs[0].Invocations[0].ToolExecutionNotifications[0].Level != "error" {
+		t.Errorf("report of one uncollected account: %+v", denied.Runs)
 	}
 }
