@@ -125,7 +125,8 @@ func assertFleetMember(t *testing.T, rep findings.Report, account, alone string,
 // organization; each ACTIVE project has exactly the results of `scan gcp --project` of it
 // alone; the project without permission is an error target with error results on its
 // project-level checks; the DELETE_REQUESTED one is skipped. --folder narrows to the folder's
-// projects; --accounts and --exclude-accounts globs narrow the listing.
+// projects; --accounts and --exclude-accounts globs narrow the listing; --accounts with plain
+// ids and no root is an explicit list.
 func TestScanGCPFleet(t *testing.T) {
 	f := fakeGCPOrg(t)
 	dir := t.TempDir()
@@ -183,6 +184,8 @@ func TestScanGCPFleet(t *testing.T) {
 		{[]string{"--organization", gcpOrg, "--accounts", "acme-d*"}, []string{"acme-data", "acme-denied (error)"}, 0},
 		{[]string{"--organization", gcpOrg, "--exclude-accounts", "*-denied,acme-r?tired"}, []string{"acme-data", "acme-prod"}, 0},
 		{[]string{"--folder", gcpFolderData, "--accounts", "acme-*", "--exclude-accounts", "acme-data"}, []string{"acme-denied (error)"}, 0},
+		// Plain project ids without a root: exactly those projects.
+		{[]string{"--accounts", "acme-prod,acme-denied"}, []string{"acme-denied (error)", "acme-prod"}, 0},
 		// --fail-on-error fails the run for a project that could not be collected.
 		{[]string{"--folder", gcpFolderData, "--accounts", "acme-denied", "--fail-on-error"}, []string{"acme-denied (error)"}, 1},
 	} {
