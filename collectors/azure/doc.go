@@ -20,9 +20,11 @@
 // listing), or with --accounts of plain ids exactly those subscriptions. Disabled and Deleted
 // subscriptions are skipped with their state; Warned and PastDue ones are collected. Each
 // member's collector is New for its id with the fleet's credential and options, so a member
-// collected in a fleet is collected exactly as alone, tenant-level Entra ID data included (read
-// again per subscription, so that every snapshot stands alone). azurefake.Fleet is the fake
-// tenant: several subscriptions with their own data, a management group tree, paged listings.
+// collected in a fleet is collected exactly as alone, tenant-level Entra ID data included (every
+// snapshot stands alone). Only the Microsoft Graph answers are shared between the members'
+// collectors (rest.go's sharedResponses: the tenant's data is read once per fleet, not once per
+// subscription, as Graph throttles per tenant). azurefake.Fleet is the fake tenant: several
+// subscriptions with their own data, a management group tree, paged listings.
 //
 // # SDK choice
 //

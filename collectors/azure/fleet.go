@@ -46,6 +46,9 @@ type Fleet struct {
 	lister          *Collector
 	managementGroup string
 	explicit        []string
+	// graph holds the tenant's Microsoft Graph answers for every member's collector: the
+	// tenant-wide Entra ID data is read once per fleet, and each snapshot still carries it.
+	graph *sharedResponses
 }
 
 var _ collectors.Fleet = (*Fleet)(nil)
@@ -63,7 +66,8 @@ func NewFleet(cred azcore.TokenCredential, managementGroup string, explicit []st
 	}
 	ids := slices.Clone(explicit)
 	slices.Sort(ids)
-	return &Fleet{cred: cred, opts: opts, lister: lister, managementGroup: managementGroup, explicit: slices.Compact(ids)}, nil
+	return &Fleet{cred: cred, opts: opts, lister: lister, managementGroup: managementGroup, explicit: slices.Compact(ids),
+		graph: newSharedResponses()}, nil
 }
 
 // fleetFor is Provider.Fleet: --subscription is the single path (nil), --management-group a
@@ -161,12 +165,17 @@ func member(id, name string, visible map[string]armSubscription) collectors.Memb
 }
 
 // Collector returns the single-subscription collector of m, with the fleet's credential and
-// options: collecting a member through the fleet is collecting it alone.
+// options: collecting a member through the fleet is collecting it alone, except that the
+// tenant's Microsoft Graph answers are shared with the other members' collectors (the same
+// tenant-wide data, read once per fleet instead of once per subscription: Graph throttles per
+// tenant and application).
 func (f *Fleet) Collector(_ context.Context, m collectors.Member) (collectors.Collector, error) {
-	if m.ID == "" {
-		return nil, errors.New("a fleet member without a subscription id")
+	c, err := New(f.cred, m.ID, f.opts)
+	if err != nil {
+		return nil, err
 	}
-	return New(f.cred, m.ID, f.opts)
+	c.graph.shared = f.graph
+	return c, nil
 }
 
 // subscriptions lists every subscription the credential sees (every page).

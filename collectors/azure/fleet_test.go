@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/incloud/incloud/collectors"
 	"github.com/incloud/incloud/collectors/azure/azurefake"
@@ -271,6 +275,20 @@ func TestFleetCollect(t *testing.T) {
 	if a, b := len(collected[subProd].Resources["azure_storage_account"]), len(collected[subShared].Resources["azure_storage_account"]); a == b {
 		t.Errorf("prod and shared have %d storage accounts each: the members' data is not their own", a)
 	}
+	// The tenant's Graph data was read once for the fleet: as many Graph requests as one
+	// subscription collected alone.
+	graph := 0
+	for op, n := range tf.Tenant().Requests() {
+		if alone := tf.alone[subProd].Requests()[op]; strings.HasPrefix(op, graphService+":") {
+			graph++
+			if n != alone {
+				t.Errorf("%s: %d requests for the fleet, %d for one subscription alone", op, n, alone)
+			}
+		}
+	}
+	if graph == 0 {
+		t.Error("the fleet sent no Microsoft Graph request")
+	}
 	for _, s := range tf.alone {
 		assertPermissionsCover(t, s)
 	}
@@ -324,4 +342,60 @@ func assertFleetPermissionsCover(t *testing.T, f *azurefake.Fleet) {
 			t.Errorf("the fleet served %s, which is not registered or not granted", name)
 		}
 	}
+}
+
+// TestSharedResponses: collectors asking for the same tenant-wide answer at once wait for one
+// request; a failed answer is not kept, the next collector asks again.
+func TestSharedResponses(t *testing.T) {
+	s := newSharedResponses()
+	var calls atomic.Int32
+	release := make(chan struct{})
+	fetch := func() ([]byte, error) {
+		calls.Add(1)
+		<-release
+		return []byte(`{"value":[]}`), nil
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if body, err := s.get(context.Background(), "u", fetch); err != nil || string(body) != `{"value":[]}` {
+				t.Errorf("get: %q, %v", body, err)
+			}
+		}()
+	}
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d requests for one answer, want 1", n)
+	}
+	failed := errors.New("TooManyRequests")
+	if _, err := s.get(context.Background(), "v", func() ([]byte, error) { return nil, failed }); err != failed {
+		t.Errorf("failed fetch: %v", err)
+	}
+	body, err := s.get(context.Background(), "v", func() ([]byte, error) { return []byte("ok"), nil })
+	if err != nil || string(body) != "ok" {
+		t.Errorf("after a failure: %q, %v, want a new request", body, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	block := make(chan struct{})
+	go func() { _, _ = s.get(context.Background(), "w", func() ([]byte, error) { <-block; return nil, nil }) }()
+	for {
+		s.mu.Lock()
+		_, inFlight := s.answers["w"]
+		s.mu.Unlock()
+		if inFlight {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := s.get(ctx, "w", fetch); !errors.Is(err, context.Canceled) {
+		t.Errorf("waiting with a canceled context: %v", err)
+	}
+	close(block)
 }

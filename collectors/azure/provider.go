@@ -27,8 +27,8 @@ MySQL, Cosmos DB, monitoring, networking, VMs and disks, App Service and Key Vau
 (--management-group ID: every subscription below that management group, at any depth), narrowed
 by --accounts and --exclude-accounts (subscription ids or globs; plain ids alone are an explicit
 list). Disabled and Deleted subscriptions are listed as skipped, not collected; Warned and PastDue
-ones are collected. The tenant's Entra ID settings are read again for each subscription, so that
-each snapshot stands alone. Only GET requests (plus token acquisition): never listKeys, secret
+ones are collected. The tenant's Entra ID settings are read once per run and written into every
+subscription's snapshot, so that each stands alone. Only GET requests (plus token acquisition): never listKeys, secret
 values or publishing credentials, and resource providers are never registered on your behalf.
 Credentials come from azidentity's default chain: AZURE_CLIENT_ID/AZURE_TENANT_ID with
 AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, workload identity federation (GitHub Actions

@@ -1,11 +1,13 @@
 package azure
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 )
@@ -18,6 +20,9 @@ type api struct {
 	pl   runtime.Pipeline
 	// next is the JSON field holding the next page's URL ("nextLink", "@odata.nextLink").
 	next string
+	// shared, when set, answers a GET another collector of the same fleet already made
+	// (tenant-wide Microsoft Graph data: read once per fleet, not once per subscription).
+	shared *sharedResponses
 }
 
 // get sends GET base+path (path may carry a query; a full URL is used as is, for next links)
@@ -27,22 +32,92 @@ func (a api) get(ctx context.Context, path string, v any) error {
 	if pu, err := url.Parse(path); err != nil || !pu.IsAbs() {
 		u = a.base + path
 	}
+	body, err := a.shared.get(ctx, u, func() ([]byte, error) { return a.fetch(ctx, u) })
+	if err != nil {
+		return err
+	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	if len(body) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("decode %s: %w", path, err)
+	}
+	return nil
+}
+
+// fetch sends GET u and returns the body of a 200 answer.
+func (a api) fetch(ctx context.Context, u string) ([]byte, error) {
 	req, err := runtime.NewRequest(ctx, http.MethodGet, u)
 	if err != nil {
-		return fmt.Errorf("build request: %w", err)
+		return nil, fmt.Errorf("build request: %w", err)
 	}
 	req.Raw().Header.Set("Accept", "application/json")
 	resp, err := a.pl.Do(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !runtime.HasStatusCode(resp, http.StatusOK) {
-		return runtime.NewResponseError(resp)
+		return nil, runtime.NewResponseError(resp)
 	}
-	if err := runtime.UnmarshalAsJSON(resp, v); err != nil {
-		return fmt.Errorf("decode %s: %w", req.Raw().URL.Path, err)
+	body, err := runtime.Payload(resp)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", req.Raw().URL.Path, err)
 	}
-	return nil
+	return body, nil
+}
+
+// sharedResponses are the successful answers of one fleet's GETs of tenant-wide data, by URL.
+// A GET in flight is waited for, not repeated; a failed one is not kept (the next collector
+// asks again), so a transient failure of one subscription's collection stays its own.
+type sharedResponses struct {
+	mu      sync.Mutex
+	answers map[string]*sharedAnswer
+}
+
+type sharedAnswer struct {
+	done chan struct{}
+	body []byte
+	err  error
+}
+
+func newSharedResponses() *sharedResponses {
+	return &sharedResponses{answers: map[string]*sharedAnswer{}}
+}
+
+// get returns the answer for u, calling fetch when no collector has it yet; nil s always
+// fetches.
+func (s *sharedResponses) get(ctx context.Context, u string, fetch func() ([]byte, error)) ([]byte, error) {
+	if s == nil {
+		return fetch()
+	}
+	for {
+		s.mu.Lock()
+		a, ok := s.answers[u]
+		if !ok {
+			a = &sharedAnswer{done: make(chan struct{})}
+			s.answers[u] = a
+			s.mu.Unlock()
+			a.body, a.err = fetch()
+			if a.err != nil {
+				s.mu.Lock()
+				delete(s.answers, u)
+				s.mu.Unlock()
+			}
+			close(a.done)
+			return a.body, a.err
+		}
+		s.mu.Unlock()
+		select {
+		case <-a.done:
+			if a.err == nil {
+				return a.body, nil
+			}
+			// The collector that asked failed: ask again, as this collection's own call.
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // list GETs path and every next page, calling each for every item of every page's "value".

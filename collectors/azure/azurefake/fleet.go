@@ -60,6 +60,9 @@ func NewFleet(tenant *Server, groups []ManagementGroup, subs []FleetSubscription
 	return f
 }
 
+// Tenant is the server answering Microsoft Graph.
+func (f *Fleet) Tenant() *Server { return f.tenant }
+
 // Close stops the fleet's endpoint and every subscription's server.
 func (f *Fleet) Close() {
 	f.Core.Close()
