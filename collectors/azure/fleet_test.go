@@ -241,7 +241,12 @@ func TestFleetCollect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The members are collected at once, as --account-concurrency does, sharing the tenant's
+	// Graph answers.
 	collected := map[string]*snapshot.Snapshot{}
+	failed := map[string]error{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for _, m := range members {
 		if m.Skip != "" {
 			continue
@@ -250,23 +255,34 @@ func TestFleetCollect(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		snap, err := c.Collect(ctx)
-		if m.ID == subLocked {
-			if err == nil || !strings.Contains(err.Error(), "AuthorizationFailed") || !strings.Contains(err.Error(), subLocked) {
-				t.Errorf("denied subscription: %v, want AuthorizationFailed naming it", err)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			snap, err := c.Collect(ctx)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				failed[m.ID] = err
+				return
 			}
-			continue
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", m.ID, err)
-		}
-		collected[m.ID] = snap
-		alone := collect(t, tf.alone[m.ID], m.ID, testOptions(tf.alone[m.ID].URL))
+			collected[m.ID] = snap
+		}()
+	}
+	wg.Wait()
+	if err := failed[subLocked]; err == nil || !strings.Contains(err.Error(), "AuthorizationFailed") || !strings.Contains(err.Error(), subLocked) {
+		t.Errorf("denied subscription: %v, want AuthorizationFailed naming it", err)
+	}
+	delete(failed, subLocked)
+	for id, err := range failed {
+		t.Fatalf("%s: %v", id, err)
+	}
+	for id, snap := range collected {
+		alone := collect(t, tf.alone[id], id, testOptions(tf.alone[id].URL))
 		if g, w := canonical(t, snap), canonical(t, alone); g != w {
-			t.Errorf("%s through the fleet differs from collecting it alone:\n%s", m.ID, diffLines(g, w))
+			t.Errorf("%s through the fleet differs from collecting it alone:\n%s", id, diffLines(g, w))
 		}
-		if g, w := canonical(t, snap), canonical(t, tf.seeds[m.ID]); g != w {
-			t.Errorf("%s differs from its seed:\n%s", m.ID, diffLines(g, w))
+		if g, w := canonical(t, snap), canonical(t, tf.seeds[id]); g != w {
+			t.Errorf("%s differs from its seed:\n%s", id, diffLines(g, w))
 		}
 	}
 	if want := []string{subProd, subShared, subSandbox}; len(collected) != len(want) {
