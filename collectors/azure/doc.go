@@ -59,5 +59,5 @@
 // call runs in r.Call with a Target naming the attributes a failure leaves unknown. Serve the
 // same operations from the seed in azurefake (one file per service) and put the service's
 // resources in the demo snapshots: the conformance suite then round-trips them. The package has
-// one test package (collector_test.go, conformance_test.go).
+// one test package (collector_test.go, conformance_test.go, fleet_test.go).
 package azure
