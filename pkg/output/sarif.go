@@ -1,9 +1,11 @@
 package output
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -387,8 +389,17 @@ func sarifAutomationID(k sarifRunKey) string {
 }
 
 // writeSARIF renders the report as SARIF 2.1.0 for GitHub code scanning: one run per target
-// account, one rule per check, one result per fail (and per waived result, suppressed, when
-// opts.IncludeWaived), capped at sarifMaxResultsPerRun per run.
+// account, one rule per check, one result per fail and per error (and per waived result,
+// suppressed, when opts.IncludeWaived), capped at sarifMaxResultsPerRun per run.
+//
+// An error result ("could not look") is a result too, because code scanning marks fixed every
+// alert of a category that the newest upload of that category lacks: left out, an alert whose
+// resource could not be checked this time would close as if the resource now passed. It has the
+// location and fingerprint a fail of the same check on the same resource has, so it keeps that
+// alert open, and the level of its rule, so that the alert neither looks less severe nor is the
+// first GitHub leaves out of a large run; its message ("Could not check: <reason>") and its
+// incloud/status property say that nothing was decided. An error without a resource (a failed
+// listing of a type in a region) is a result at that type and region's location.
 //
 // An account that was not looked at is not a run: a run of its category without results would
 // tell code scanning that the account's open alerts are fixed, when nobody checked (and it would
@@ -435,6 +446,8 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 		}
 	}
 	selected := map[sarifRunKey][]findings.Result{}
+	// errored holds each run's error results; errorsByRun counts them per check.
+	errored := map[sarifRunKey][]findings.Result{}
 	errorsByRun := map[sarifRunKey]map[string]int{}
 	var extra []sarifRunKey
 	for _, res := range r.Results {
@@ -451,6 +464,7 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 		case res.Status == findings.StatusFail, res.Status == findings.StatusWaived && includeWaived:
 			selected[k] = append(selected[k], res)
 		case res.Status == findings.StatusError:
+			errored[k] = append(errored[k], res)
 			if errorsByRun[k] == nil {
 				errorsByRun[k] = map[string]int{}
 			}
@@ -478,12 +492,13 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 			continue
 		}
 		if t.Error != "" && len(selected[k]) == 0 {
-			// Its error results are not alerts; the notification counts them.
+			// Not a run, so neither are its (account-level) error results: the notification
+			// counts them.
 			uncollected = append(uncollected, t)
 			continue
 		}
-		results := selected[k]
-		findings.Sort(results)
+		results := slices.Concat(selected[k], errored[k])
+		slices.SortStableFunc(results, sarifCompare)
 		if len(results) > limit {
 			warn(sarifDroppedWarning(k, results[limit:], limit))
 			results = results[:limit]
@@ -585,6 +600,9 @@ func buildSARIF(r *findings.Report, includeWaived bool, limit int, warn func(str
 	return log
 }
 
+// sarifResultFor builds the result of a fail, waived or error result. Its location and
+// fingerprint depend only on the check and the resource, never on the status, so that code
+// scanning matches an error to the alert a fail of the same check on the same resource opened.
 func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 	msg := res.Message
 	if msg == "" {
@@ -593,9 +611,21 @@ func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 	if msg == "" {
 		msg = res.CheckID + " failed on " + res.ResourceID
 	}
-	name := res.ResourceName
-	if name == "" {
-		name = resourceShortName(res.ResourceID)
+	if res.Status == findings.StatusError {
+		msg = sarifErrorMessage(res)
+	}
+	logical := sarifLogicalLocation{Name: res.ResourceName, FullyQualifiedName: res.ResourceID, Kind: "resource"}
+	if logical.Name == "" {
+		logical.Name = resourceShortName(res.ResourceID)
+	}
+	if res.ResourceID == "" {
+		// A failed listing: the type in the region, not one resource.
+		region := res.Region
+		if region == "" {
+			region = "global"
+		}
+		logical = sarifLogicalLocation{Name: res.ResourceType, Kind: "type",
+			FullyQualifiedName: res.Provider + "/" + res.Account + "/" + region + "/" + res.ResourceType}
 	}
 	fp := res.Fingerprint
 	if fp == "" {
@@ -611,11 +641,7 @@ func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 				ArtifactLocation: sarifArtifactLocation{URI: sarifArtifactURI(res)},
 				Region:           sarifRegion{StartLine: 1},
 			},
-			LogicalLocations: []sarifLogicalLocation{{
-				Name:               name,
-				FullyQualifiedName: res.ResourceID,
-				Kind:               "resource",
-			}},
+			LogicalLocations: []sarifLogicalLocation{logical},
 		}},
 		PartialFingerprints: sarifFingerprints{PrimaryLocationLineHash: fp},
 		Properties: sarifResultProperties{
@@ -643,21 +669,68 @@ func sarifResultFor(res findings.Result, ruleIndex int) sarifResult {
 	return out
 }
 
-// sarifDroppedWarning names how many results of which checks were left out of a run.
-func sarifDroppedWarning(k sarifRunKey, dropped []findings.Result, limit int) string {
-	type count struct {
-		check string
-		sev   findings.Severity
-		n     int
+// sarifCompare orders a run's results, and so decides which ones the cap keeps: fails and errors
+// worst severity first, a fail before an error of the same severity, then waived results. Left
+// out of an upload, an error closes its alert just as a fail does, so what it costs to drop one
+// is its check's severity: a critical check that could not be looked at outranks a low fail.
+// Within a severity a confirmed problem goes first.
+func sarifCompare(a, b findings.Result) int {
+	if c := cmp.Compare(sarifWaivedRank(a), sarifWaivedRank(b)); c != 0 {
+		return c
 	}
-	idx := map[string]int{}
+	if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+		return c
+	}
+	return findings.Compare(a, b)
+}
+
+func sarifWaivedRank(r findings.Result) int {
+	if r.Status == findings.StatusWaived {
+		return 1
+	}
+	return 0
+}
+
+// sarifErrorReasonPrefixes are how the engine starts the message of an error result; the SARIF
+// message says "Could not check" once.
+var sarifErrorReasonPrefixes = []string{"could not check: ", "could not evaluate: "}
+
+// sarifErrorMessage is the message of an error result: "Could not check: <reason>".
+func sarifErrorMessage(res findings.Result) string {
+	reason := res.Message
+	for _, p := range sarifErrorReasonPrefixes {
+		if len(reason) >= len(p) && strings.EqualFold(reason[:len(p)], p) {
+			reason = reason[len(p):]
+			break
+		}
+	}
+	if strings.TrimSpace(reason) == "" {
+		reason = "no reason was recorded"
+	}
+	return "Could not check: " + reason
+}
+
+// sarifDroppedWarning names how many results of which checks were left out of a run, errors and
+// waived results apart from fails.
+func sarifDroppedWarning(k sarifRunKey, dropped []findings.Result, limit int) string {
+	type key struct {
+		check  string
+		status findings.Status
+	}
+	type count struct {
+		key
+		sev findings.Severity
+		n   int
+	}
+	idx := map[key]int{}
 	var counts []count
 	for _, res := range dropped {
-		i, ok := idx[res.CheckID]
+		kk := key{res.CheckID, res.Status}
+		i, ok := idx[kk]
 		if !ok {
 			i = len(counts)
-			idx[res.CheckID] = i
-			counts = append(counts, count{check: res.CheckID, sev: res.Severity})
+			idx[kk] = i
+			counts = append(counts, count{key: kk, sev: res.Severity})
 		}
 		counts[i].n++
 	}
@@ -665,13 +738,20 @@ func sarifDroppedWarning(k sarifRunKey, dropped []findings.Result, limit int) st
 		if counts[i].n != counts[j].n {
 			return counts[i].n > counts[j].n
 		}
-		return counts[i].check < counts[j].check
+		if counts[i].check != counts[j].check {
+			return counts[i].check < counts[j].check
+		}
+		return counts[i].status < counts[j].status
 	})
 	parts := make([]string, len(counts))
 	for i, c := range counts {
-		parts[i] = fmt.Sprintf("%s (%s): %d", c.check, c.sev, c.n)
+		label := string(c.sev)
+		if c.status != findings.StatusFail {
+			label += ", " + string(c.status)
+		}
+		parts[i] = fmt.Sprintf("%s (%s): %d", c.check, label, c.n)
 	}
-	return fmt.Sprintf("sarif: run %s has %d results, over GitHub's limit of %d per run; dropped the %d of lowest severity: %s",
+	return fmt.Sprintf("sarif: run %s has %d results, over GitHub's limit of %d per run; kept the worst (a fail before an error of the same severity, waived results last) and dropped %d: %s",
 		sarifAutomationID(k), limit+len(dropped), limit, len(dropped), strings.Join(parts, ", "))
 }
 
@@ -717,7 +797,11 @@ func sarifIncompleteMessage(t findings.Target, errs map[string]int) string {
 		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
-		fmt.Fprintf(&b, "%d results could not be evaluated (status error, not reported as alerts): %s.", total, strings.Join(ids, ", "))
+		noun, pron := "results", "They are results"
+		if total == 1 {
+			noun, pron = "result", "It is a result"
+		}
+		fmt.Fprintf(&b, "%d %s could not be evaluated: %s. %s with the message \"Could not check: <reason>\" and incloud/status error, so that code scanning keeps the alert of its check and resource open instead of closing it as fixed.", total, noun, strings.Join(ids, ", "), pron)
 	}
 	return b.String()
 }

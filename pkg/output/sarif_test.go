@@ -299,31 +299,64 @@ func TestSARIFTagLimit(t *testing.T) {
 	}
 }
 
-func TestSARIFOnlyFailResults(t *testing.T) {
+// TestSARIFFailAndErrorResults: every fail and every error is a result (an error left out would
+// close its alert in code scanning as if the resource passed); passes and, by default, waived
+// results are not.
+func TestSARIFFailAndErrorResults(t *testing.T) {
 	r := fixtureReport()
-	fails := map[string]int{}
+	counts := map[string]map[findings.Status]int{}
 	for _, res := range r.Results {
-		if res.Status == findings.StatusFail {
-			fails[res.Account]++
+		if counts[res.Account] == nil {
+			counts[res.Account] = map[findings.Status]int{}
 		}
+		counts[res.Account][res.Status]++
+	}
+	// The fixture: prod has 10 fails and 3 errors, staging 3 fails and none.
+	if c := counts[fixtureAccountProd]; c[findings.StatusFail] != 10 || c[findings.StatusError] != 3 {
+		t.Fatalf("prod fixture counts %v", c)
 	}
 	doc := decodeSARIF(t, render(t, "sarif", r, Options{}))
 	for i, account := range []string{fixtureAccountProd, fixtureAccountStaging} {
 		run := doc.Runs[i]
-		if len(run.Results) != fails[account] {
-			t.Errorf("run %s has %d results, want its %d fails", account, len(run.Results), fails[account])
-		}
+		got := map[string]int{}
 		for _, res := range run.Results {
-			if res.Properties["incloud/status"] != "fail" || len(res.Suppressions) != 0 {
-				t.Errorf("run %s: result %s is %s", account, res.RuleID, res.Properties["incloud/status"])
+			status := res.Properties["incloud/status"]
+			got[status]++
+			if len(res.Suppressions) != 0 {
+				t.Errorf("run %s: %s result %s is suppressed", account, status, res.RuleID)
 			}
 			if !strings.Contains(res.Locations[0].PhysicalLocation.ArtifactLocation.URI, "/"+account+"/") {
 				t.Errorf("run %s holds a result of another account: %s", account, res.Locations[0].PhysicalLocation.ArtifactLocation.URI)
 			}
+			switch status {
+			case "fail":
+				if strings.HasPrefix(res.Message.Text, "Could not check") {
+					t.Errorf("fail %s reads as an error: %q", res.RuleID, res.Message.Text)
+				}
+			case "error":
+				if !strings.HasPrefix(res.Message.Text, "Could not check: ") || strings.Contains(res.Message.Text, "could not evaluate") ||
+					!strings.Contains(res.Message.Text, "AccessDenied") && !strings.Contains(res.Message.Text, "UnauthorizedOperation") {
+					t.Errorf("error %s message %q, want \"Could not check: <reason>\"", res.RuleID, res.Message.Text)
+				}
+			default:
+				t.Errorf("run %s: result %s is %s", account, res.RuleID, status)
+			}
+		}
+		want := map[string]int{"fail": counts[account][findings.StatusFail]}
+		if n := counts[account][findings.StatusError]; n > 0 {
+			want["error"] = n
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("run %s results by status %v, want %v", account, got, want)
 		}
 	}
-	if n := doc.Runs[0].Invocations[0].ToolExecutionNotifications; len(n) != 1 || !strings.Contains(n[0].Message.Text, "3 results could not be evaluated") {
+	// The notification still counts the errors, and says how they appear.
+	if n := doc.Runs[0].Invocations[0].ToolExecutionNotifications; len(n) != 1 || !strings.Contains(n[0].Message.Text, "3 results could not be evaluated") ||
+		!strings.Contains(n[0].Message.Text, "aws-s3-block-public-access (1)") || !strings.Contains(n[0].Message.Text, "keeps the alert") {
 		t.Errorf("incomplete run's notifications = %+v", n)
+	}
+	if n := doc.Runs[1].Invocations[0].ToolExecutionNotifications; len(n) != 0 {
+		t.Errorf("complete run without errors has notifications %+v", n)
 	}
 	if doc.Runs[0].Invocations[0].EndTimeUTC != "2026-03-01T12:00:00Z" {
 		t.Errorf("endTimeUtc = %q, want the report's generated_at", doc.Runs[0].Invocations[0].EndTimeUTC)
@@ -345,6 +378,118 @@ func TestSARIFOnlyFailResults(t *testing.T) {
 	}
 	if waived != 2 {
 		t.Errorf("IncludeWaived gave %d waived results, want 2", waived)
+	}
+}
+
+// TestSARIFErrorKeepsTheFailsAlert: code scanning matches a result to an alert by rule,
+// location and partialFingerprints. A check that failed on a resource last week and could not
+// look at it this week must give the same three, or the alert would close as fixed.
+func TestSARIFErrorKeepsTheFailsAlert(t *testing.T) {
+	r := fixtureReport()
+	var fail findings.Result
+	for _, res := range r.Results {
+		if res.CheckID == "aws-s3-block-public-access" && res.Status == findings.StatusFail && res.Account == fixtureAccountProd {
+			fail = res
+		}
+	}
+	if fail.ResourceID == "" {
+		t.Fatal("fixture lacks the prod fail of aws-s3-block-public-access")
+	}
+	week := func(res findings.Result) sarifResult {
+		t.Helper()
+		rep := *r
+		rep.Results = []findings.Result{res}
+		log := buildSARIF(&rep, false, sarifMaxResultsPerRun, func(m string) { t.Errorf("warning %q", m) })
+		if len(log.Runs) != 2 || log.Runs[0].AutomationDetails.ID != "incloud/aws/"+fixtureAccountProd+"/" || len(log.Runs[0].Results) != 1 {
+			t.Fatalf("runs %+v", log.Runs)
+		}
+		return log.Runs[0].Results[0]
+	}
+	for _, computed := range []bool{false, true} {
+		res := fail
+		if computed {
+			res.Fingerprint = "" // the writer computes it the same way for both statuses
+		}
+		before := week(res)
+		res.Status = findings.StatusError
+		res.Message = "could not check: s3:GetPublicAccessBlock failed for aws_s3_bucket " + res.ResourceID + ": AccessDenied: Access Denied"
+		after := week(res)
+
+		if after.RuleID != before.RuleID || after.Level != before.Level {
+			t.Errorf("error result rule %s level %s, the fail's %s %s", after.RuleID, after.Level, before.RuleID, before.Level)
+		}
+		if !reflect.DeepEqual(after.Locations, before.Locations) {
+			t.Errorf("error result locations %+v, the fail's %+v", after.Locations, before.Locations)
+		}
+		if after.PartialFingerprints != before.PartialFingerprints || after.PartialFingerprints.PrimaryLocationLineHash != fail.Fingerprint {
+			t.Errorf("error result fingerprints %+v, the fail's %+v (result's %s)", after.PartialFingerprints, before.PartialFingerprints, fail.Fingerprint)
+		}
+		if got := after.Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "aws/123456789012/us-east-1/aws_s3_bucket/acme-public-assets" {
+			t.Errorf("uri %q", got)
+		}
+		if after.Message.Text != "Could not check: s3:GetPublicAccessBlock failed for aws_s3_bucket arn:aws:s3:::acme-public-assets: AccessDenied: Access Denied" {
+			t.Errorf("error message %q", after.Message.Text)
+		}
+		if after.Properties.Status != "error" || before.Properties.Status != "fail" || len(after.Suppressions) != 0 {
+			t.Errorf("statuses %q then %q, suppressions %+v", before.Properties.Status, after.Properties.Status, after.Suppressions)
+		}
+	}
+}
+
+// TestSARIFListError: an error without a resource (a listing that failed) is a result at its type
+// and region, so users see that the whole type was not checked there.
+func TestSARIFListError(t *testing.T) {
+	r := fixtureReport()
+	c := r.CheckIndex()["aws-s3-block-public-access"]
+	const msg = "could not list aws_s3_bucket in eu-west-1: s3:ListBuckets failed: AccessDenied: Access Denied"
+	listErr := findings.Result{
+		CheckID: c.ID, Title: c.Title, Status: findings.StatusError, Severity: c.Severity, Area: c.Area,
+		ServiceModel: c.ServiceModel, Provider: "aws", Account: fixtureAccountStaging, Region: "eu-west-1",
+		ResourceType: c.ResourceType, Message: msg, Frameworks: c.Frameworks, Remediation: c.Remediation,
+		Fingerprint: findings.Fingerprint(c.ID, "aws", fixtureAccountStaging, "eu-west-1", c.ResourceType, ""),
+	}
+	r.Results = append(r.Results, listErr)
+	out := render(t, "sarif", r, Options{})
+	if err := validateSARIF(sarifSchema(t), out); err != nil {
+		t.Errorf("SARIF with a list error does not validate: %v", err)
+	}
+	doc := decodeSARIF(t, out)
+	staging := doc.Runs[1]
+	if staging.AutomationDetails.ID != "incloud/aws/"+fixtureAccountStaging+"/" || len(staging.Results) != 4 {
+		t.Fatalf("staging run %s has %d results, want its 3 fails and the list error", staging.AutomationDetails.ID, len(staging.Results))
+	}
+	found := 0
+	for _, res := range staging.Results {
+		if res.Properties["incloud/status"] != "error" {
+			continue
+		}
+		found++
+		rule := staging.Tool.Driver.Rules[res.RuleIndex]
+		if res.RuleID != c.ID || rule.ID != c.ID || res.Level != rule.DefaultConfiguration.Level {
+			t.Errorf("list error rule %s (index to %s), level %s", res.RuleID, rule.ID, res.Level)
+		}
+		if res.Message.Text != "Could not check: "+msg {
+			t.Errorf("list error message %q", res.Message.Text)
+		}
+		if got := res.Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "aws/210987654321/eu-west-1/aws_s3_bucket/_" {
+			t.Errorf("list error uri %q", got)
+		}
+		if got := res.Locations[0].LogicalLocations[0].FullyQualifiedName; got != "aws/210987654321/eu-west-1/aws_s3_bucket" {
+			t.Errorf("list error logical location %q", got)
+		}
+		if got := res.PartialFingerprints["primaryLocationLineHash"]; got != listErr.Fingerprint {
+			t.Errorf("list error fingerprint %q, want %q", got, listErr.Fingerprint)
+		}
+	}
+	if found != 1 {
+		t.Errorf("staging run has %d error results, want the list error", found)
+	}
+	n := staging.Invocations[0].ToolExecutionNotifications
+	if len(n) != 1 || n[0].Level != "warning" || !strings.Contains(n[0].Message.Text, "1 result could not be evaluated: aws-s3-block-public-access (1). It is a result") {
+		t.Errorf("staging notifications %+v", n)
+	}
+	if !staging.Invocations[0].ExecutionSuccessful {
+		t.Error("a run with an error result is not successful")
 	}
 }
 
@@ -496,7 +641,8 @@ func manyFails(check findings.Check, n int) []findings.Result {
 func TestSARIFCapsResultsPerRun(t *testing.T) {
 	r := fixtureReport()
 	idx := r.CheckIndex()
-	// 25,000 low-severity fails after 12 critical ones: the cap keeps the critical ones.
+	// 25,000 low-severity fails after 12 critical ones: the cap keeps the critical ones, and the
+	// run's 3 errors (critical, high and medium checks) over the low fails.
 	r.Results = append(manyFails(idx["aws-s3-mfa-delete"], sarifMaxResultsPerRun), r.Results...)
 	r.Results = append(r.Results, manyFails(idx["aws-s3-public-acl-grants"], 12)...)
 	var warnings []string
@@ -509,14 +655,17 @@ func TestSARIFCapsResultsPerRun(t *testing.T) {
 	if len(prod.Results) != sarifMaxResultsPerRun {
 		t.Fatalf("prod run has %d results, want the cap of %d", len(prod.Results), sarifMaxResultsPerRun)
 	}
-	critical := 0
+	critical, errs := 0, 0
 	for _, res := range prod.Results {
 		if res.RuleID == "aws-s3-public-acl-grants" {
 			critical++
 		}
+		if res.Properties["incloud/status"] == "error" {
+			errs++
+		}
 	}
-	if critical != 13 {
-		t.Errorf("%d critical results kept, want all 13", critical)
+	if critical != 14 || errs != 3 {
+		t.Errorf("kept %d critical results and %d errors, want all 14 (13 fails, 1 error) and all 3", critical, errs)
 	}
 	if len(doc.Runs[1].Results) != 3 {
 		t.Errorf("the staging run lost results: %d", len(doc.Runs[1].Results))
@@ -524,8 +673,9 @@ func TestSARIFCapsResultsPerRun(t *testing.T) {
 	if len(warnings) != 1 {
 		t.Fatalf("warnings = %q, want one", warnings)
 	}
-	// The prod run had 25,000 + 12 + its own 10 fails; the lowest-severity overflow is dropped.
-	for _, want := range []string{"incloud/aws/123456789012/", "25022 results", "dropped the 22", "aws-s3-mfa-delete (low): 21", "aws-ec2-owner-tag (info): 1"} {
+	// The prod run had 25,000 + 12 + its own 10 fails and 3 errors; the lowest-severity overflow
+	// is dropped.
+	for _, want := range []string{"incloud/aws/123456789012/", "25025 results", "dropped 25:", "aws-s3-mfa-delete (low): 24", "aws-ec2-owner-tag (info): 1"} {
 		if !strings.Contains(warnings[0], want) {
 			t.Errorf("warning %q lacks %q", warnings[0], want)
 		}
@@ -536,23 +686,41 @@ func TestSARIFDroppedWarningNamesEveryCheck(t *testing.T) {
 	r := fixtureReport()
 	var warnings []string
 	log := buildSARIF(r, true, 3, func(m string) { warnings = append(warnings, m) })
-	if got := len(log.Runs[0].Results); got != 3 {
-		t.Fatalf("%d results kept, want 3", got)
-	}
-	for _, res := range log.Runs[0].Results {
-		if res.Properties.Severity != "critical" && res.Properties.Severity != "high" {
-			t.Errorf("kept a %s result over the cap", res.Properties.Severity)
+	kept := func(log sarifLog) []string {
+		var out []string
+		for _, res := range log.Runs[0].Results {
+			out = append(out, res.RuleID+" "+res.Properties.Severity+" "+res.Properties.Status)
 		}
+		return out
 	}
-	// Both runs are over a cap of 3: prod (10 fails, 1 waived) and staging (3 fails, 1 waived).
-	if len(warnings) != 2 || !strings.Contains(warnings[1], "incloud/aws/210987654321/") {
+	// A critical check that could not look outranks the high fails: left out, it would close
+	// its alert just as a dropped fail would.
+	want := []string{"aws-iam-root-mfa critical fail", "aws-s3-public-acl-grants critical fail", "aws-s3-public-acl-grants critical error"}
+	if got := kept(log); !reflect.DeepEqual(got, want) {
+		t.Errorf("kept %q, want %q", got, want)
+	}
+	// Both runs are over a cap of 3: prod (10 fails, 3 errors, 1 waived) and staging (3 fails, 1 waived).
+	if len(warnings) != 2 || !strings.Contains(warnings[1], "incloud/aws/210987654321/") ||
+		!strings.Contains(warnings[1], "aws-iam-user-key-rotation (medium, waived): 1") {
 		t.Fatalf("warnings = %q", warnings)
 	}
-	for _, want := range []string{"incloud/aws/123456789012/", "dropped the 8", "aws-s3-mfa-delete (low): 2",
-		"aws-ec2-owner-tag (info): 1", "aws-cloudwatch-root-usage (low): 1", "aws-ec2-sg-admin-ports-ipv4 (high): 1"} {
+	for _, want := range []string{"incloud/aws/123456789012/", "14 results", "dropped 11:", "aws-s3-mfa-delete (low): 1", "aws-s3-mfa-delete (low, waived): 1",
+		"aws-ec2-owner-tag (info): 1", "aws-cloudwatch-root-usage (low): 1", "aws-ec2-sg-admin-ports-ipv4 (high): 1",
+		"aws-s3-block-public-access (high, error): 1", "aws-ebs-default-encryption (medium, error): 1"} {
 		if !strings.Contains(warnings[0], want) {
 			t.Errorf("warning %q lacks %q", warnings[0], want)
 		}
+	}
+	// Within a severity a fail goes before an error: at 6 the high fails stay, the high error goes.
+	warnings = nil
+	log = buildSARIF(r, true, 6, func(m string) { warnings = append(warnings, m) })
+	want = append(want, "aws-ec2-imdsv2 high fail", "aws-ec2-sg-admin-ports-ipv4 high fail", "aws-s3-block-public-access high fail")
+	if got := kept(log); !reflect.DeepEqual(got, want) {
+		t.Errorf("kept %q, want %q", got, want)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "aws-s3-block-public-access (high, error): 1") ||
+		strings.Contains(warnings[0], "aws-s3-block-public-access (high): 1") {
+		t.Errorf("warnings = %q", warnings)
 	}
 }
 
