@@ -16,34 +16,29 @@
 #   depends_on: [password_enabled, password_last_used, password_last_changed, create_date, access_keys]
 package incloud.aws.iam.user_unused_credentials
 
-import data.incloud.lib.aws.iam
-import data.incloud.lib.time
+import data.incloud.lib.time as timelib
 
 # days of non-use after which a credential fails.
 days := 45
 
-# stale(u) is the reasons why user u fails. Each credential's time is parsed once (days_since), not
-# again by older_than.
-stale(u) := array.concat(password_reasons(u), user_key_reasons(u))
+# cutoff_ns is the latest time (ns) a credential may have been used, or set, and still fail:
+# days_since(ts) >= days exactly when ts is at or before it. It is computed once, so that passing
+# credentials cost one timestamp parse and a comparison; only failing ones get their age in days.
+cutoff_ns := timelib.now_ns - (days * timelib.day_ns)
 
-password_reasons(u) := [r |
-	u.password_enabled == true
-	r := password_reason(u)
-]
+stale(ts) if time.parse_rfc3339_ns(ts) <= cutoff_ns
 
-password_reason(u) := sprintf("console password last used %d days ago (%s)", [n, ts]) if {
+password_reason(u) := sprintf("console password last used %d days ago (%s)", [timelib.days_since(ts), ts]) if {
 	ts := u.password_last_used
 	is_string(ts)
-	n := time.days_since(ts)
-	n >= days
+	stale(ts)
 }
 
-password_reason(u) := sprintf("console password never used, set %d days ago (%s)", [n, ts]) if {
+password_reason(u) := sprintf("console password never used, set %d days ago (%s)", [timelib.days_since(ts), ts]) if {
 	is_null(u.password_last_used)
 	ts := password_set(u)
 	is_string(ts)
-	n := time.days_since(ts)
-	n >= days
+	stale(ts)
 }
 
 # password_set(u) is when the password was last set, else when the user was created.
@@ -51,31 +46,27 @@ password_set(u) := u.password_last_changed if is_string(u.password_last_changed)
 
 else := u.create_date
 
-user_key_reasons(u) := [r |
-	some k in iam.active_keys(u)
-	r := key_reason(k)
-]
-
-key_reason(k) := sprintf("access key %s last used %d days ago (%s)", [k.access_key_id, n, ts]) if {
+key_reason(k) := sprintf("access key %s last used %d days ago (%s)", [k.access_key_id, timelib.days_since(ts), ts]) if {
 	ts := k.last_used_date
 	is_string(ts)
-	n := time.days_since(ts)
-	n >= days
+	stale(ts)
 }
 
-key_reason(k) := sprintf("access key %s never used, created %d days ago (%s)", [k.access_key_id, n, ts]) if {
+key_reason(k) := sprintf("access key %s never used, created %d days ago (%s)", [k.access_key_id, timelib.days_since(ts), ts]) if {
 	is_null(k.last_used_date)
 	ts := k.create_date
 	is_string(ts)
-	n := time.days_since(ts)
-	n >= days
+	stale(ts)
 }
 
-# stale reads only the credential fields (depends_on): it is given just those, so that users with
-# the same credentials share one evaluation through OPA's function cache.
+# The reasons are collected inline for each user (the password's, then each active access key's,
+# in the keys' order): no per-user helper calls, whose results OPA would cache per user for nothing.
 deny contains {"resource_id": u.id, "message": msg} if {
 	some u in input.resources.aws_iam_user
-	reasons := stale(object.filter(u, ["password_enabled", "password_last_used", "password_last_changed", "create_date", "access_keys"]))
+	reasons := array.concat(
+		[r | u.password_enabled == true; r := password_reason(u)],
+		[r | is_array(u.access_keys); some k in u.access_keys; k.status == "Active"; r := key_reason(k)],
+	)
 	count(reasons) > 0
 	msg := sprintf("IAM user %s has credentials unused for %d days or more: %s", [u.name, days, concat(", ", reasons)])
 }
