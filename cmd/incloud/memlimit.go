@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -25,7 +26,8 @@ func memoryLimit() int64 {
 	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 		avail = memTotal(string(b))
 	}
-	for _, p := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+	self, _ := os.ReadFile("/proc/self/cgroup")
+	for _, p := range cgroupLimitFiles("/sys/fs/cgroup", string(self)) {
 		if b, err := os.ReadFile(p); err == nil {
 			if l := cgroupLimit(string(b)); l > 0 && (avail == 0 || l < avail) {
 				avail = l
@@ -33,6 +35,43 @@ func memoryLimit() int64 {
 		}
 	}
 	return int64(float64(avail) * memoryLimitShare)
+}
+
+// cgroupLimitFiles lists the memory limit files that bound this process, from the mount point
+// root and /proc/self/cgroup's text: the root's own (what a container sees, its cgroup namespace
+// making its cgroup the root), then the process's cgroup and each of its ancestors, for cgroup
+// v2 (memory.max) and v1 (the memory controller's memory.limit_in_bytes). A limit on any of them
+// bounds the process (a systemd slice or a batch system's job cgroup on a plain host).
+func cgroupLimitFiles(root, self string) []string {
+	files := []string{root + "/memory.max", root + "/memory/memory.limit_in_bytes"}
+	add := func(dir, file, path string) {
+		path = strings.Trim(path, "/")
+		for path != "" && path != "." {
+			files = append(files, dir+"/"+path+"/"+file)
+			i := strings.LastIndexByte(path, '/')
+			if i < 0 {
+				break
+			}
+			path = path[:i]
+		}
+	}
+	for _, line := range strings.Split(self, "\n") {
+		id, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		controllers, path, ok := strings.Cut(rest, ":")
+		if !ok {
+			continue
+		}
+		switch {
+		case id == "0" && controllers == "":
+			add(root, "memory.max", path)
+		case slices.Contains(strings.Split(controllers, ","), "memory"):
+			add(root+"/memory", "memory.limit_in_bytes", path)
+		}
+	}
+	return files
 }
 
 // memTotal reads MemTotal (in kB) from /proc/meminfo's text, in bytes; 0 if absent.

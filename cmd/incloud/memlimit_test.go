@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 )
@@ -118,5 +119,26 @@ func TestTuneMemory(t *testing.T) {
 	}
 	if got := debug.SetMemoryLimit(-1); got != ceiling {
 		t.Errorf("with GOGC set, tuneMemory changed the limit to %d", got)
+	}
+}
+
+// TestCgroupLimitFiles: the limits of the process's own cgroup and of its ancestors count, in v1
+// and v2, besides the root's (a container's view).
+func TestCgroupLimitFiles(t *testing.T) {
+	self := "12:pids:/\n4:memory:/batch/job-7\n1:cpu,cpuacct:/batch\n0::/user.slice/run-1.scope\n"
+	got := cgroupLimitFiles("/sys/fs/cgroup", self)
+	want := []string{
+		"/sys/fs/cgroup/memory.max",
+		"/sys/fs/cgroup/memory/memory.limit_in_bytes",
+		"/sys/fs/cgroup/memory/batch/job-7/memory.limit_in_bytes",
+		"/sys/fs/cgroup/memory/batch/memory.limit_in_bytes",
+		"/sys/fs/cgroup/user.slice/run-1.scope/memory.max",
+		"/sys/fs/cgroup/user.slice/memory.max",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("cgroupLimitFiles =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := cgroupLimitFiles("/c", "0::/\n"); len(got) != 2 {
+		t.Errorf("root cgroup: %v, want the two root files only", got)
 	}
 }
