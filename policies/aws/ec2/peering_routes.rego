@@ -36,24 +36,20 @@ destinations(route) := {d |
 	is_string(d)
 }
 
+# The broad peering routes are collected inline for each table (no per-table helper call, whose
+# result OPA would cache per table: tables' routes all differ), peering routes first.
 deny contains {"resource_id": rt.id, "message": msg} if {
 	some rt in input.resources.aws_ec2_route_table
-	text := broad_routes(rt.routes)
-	text != ""
+	broad := {sprintf("%s to %s", [dest, route.vpc_peering_connection_id]) |
+		some route in rt.routes
+		is_string(route.vpc_peering_connection_id)
+		some dest in destinations(route)
+		net.prefix_length(dest) < min_prefix
+	}
+	count(broad) > 0
 	msg := sprintf("route table %s routes %s over VPC peering: destinations broader than /%d are not least access", [
 		net.label(rt.route_table_id, rt.name),
-		text,
+		concat(" and ", sort(broad)),
 		min_prefix,
 	])
 }
-
-# broad_routes(routes) names the routes sending destinations broader than /min_prefix to a peering
-# connection, sorted and joined with " and ": "10.0.0.0/8 to pcx-1"; "" when there are none. It
-# depends on the routes alone, so that tables with the same routes share one evaluation (OPA's
-# function cache).
-broad_routes(routes) := concat(" and ", sort({sprintf("%s to %s", [dest, route.vpc_peering_connection_id]) |
-	some route in routes
-	is_string(route.vpc_peering_connection_id)
-	some dest in destinations(route)
-	net.prefix_length(dest) < min_prefix
-}))

@@ -16,24 +16,27 @@
 #   depends_on: [access_keys]
 package incloud.aws.iam.user_key_rotation
 
-import data.incloud.lib.aws.iam
-import data.incloud.lib.time
+import data.incloud.lib.time as timelib
 
 # max_age is the age in days at which an Active key fails.
 max_age := 90
 
-# The list of old keys depends on access_keys alone, so that users with the same keys share one
-# evaluation (OPA's function cache); each key's create_date is parsed once.
+# cutoff_ns is the latest creation time (ns) of a key that fails: days_since(ts) >= max_age exactly
+# when ts is at or before it. It is computed once, so that a key costs one timestamp parse and a
+# comparison; only old keys get their age in days, for the message.
+cutoff_ns := timelib.now_ns - (max_age * timelib.day_ns)
+
+# Each user's old keys are collected inline, in the keys' order (no per-user helper call, whose
+# result OPA would cache per user: users' keys are all different).
 deny contains {"resource_id": u.id, "message": msg} if {
 	some u in input.resources.aws_iam_user
-	old := old_keys(u.access_keys)
+	old := [sprintf("%s created %d days ago (%s)", [k.access_key_id, timelib.days_since(k.create_date), k.create_date]) |
+		is_array(u.access_keys)
+		some k in u.access_keys
+		k.status == "Active"
+		is_string(k.create_date)
+		time.parse_rfc3339_ns(k.create_date) <= cutoff_ns
+	]
 	count(old) > 0
 	msg := sprintf("IAM user %s has Active access keys not rotated for %d days or more: %s", [u.name, max_age, concat(", ", old)])
 }
-
-old_keys(keys) := [sprintf("%s created %d days ago (%s)", [k.access_key_id, n, k.create_date]) |
-	some k in iam.active_keys({"access_keys": keys})
-	is_string(k.create_date)
-	n := time.days_since(k.create_date)
-	n >= max_age
-]

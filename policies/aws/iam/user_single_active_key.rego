@@ -16,15 +16,11 @@
 #   depends_on: [access_keys]
 package incloud.aws.iam.user_single_active_key
 
-import data.incloud.lib.aws.iam
-
+# Each user's Active keys are collected inline (no per-user helper call, whose result OPA would
+# cache per user: users' keys are all different).
 deny contains {"resource_id": u.id, "message": msg} if {
 	some u in input.resources.aws_iam_user
-	active := active_ids(u.access_keys)
+	active := sort([k.access_key_id | is_array(u.access_keys); some k in u.access_keys; k.status == "Active"])
 	count(active) > 1
 	msg := sprintf("IAM user %s has %d Active access keys: %s", [u.name, count(active), concat(", ", active)])
 }
-
-# active_ids(keys) depends on access_keys alone, so that users with the same keys share one
-# evaluation (OPA's function cache).
-active_ids(keys) := sort([k.access_key_id | some k in iam.active_keys({"access_keys": keys})])

@@ -51,24 +51,21 @@ acls_ignored(_) if account_ignores
 
 account_ignores if s3lib.setting_on(input.resources.aws_account[0].s3_public_access_block, "ignore_public_acls")
 
-# The account-wide test comes first (evaluated once), then the grants, which depend on the ACL
-# alone (buckets with the same ACL share one evaluation through OPA's function cache).
+# The account-wide test comes first (evaluated once), then the bucket's grants to public groups
+# ("READ to everyone (AllUsers)"), collected inline (no per-bucket helper call, whose result OPA
+# would cache per bucket: buckets' ACLs all differ).
 deny contains {"resource_id": b.id, "message": msg} if {
 	not account_ignores
 	some b in input.resources.aws_s3_bucket
-	text := grants_text(b.acl)
-	text != ""
+	grants := {sprintf("%s to %s", [g.permission, public_group(g.grantee_uri)]) |
+		some g in b.acl.grants
+		g.grantee_type == "Group"
+		public_group(g.grantee_uri)
+	}
+	count(grants) > 0
 	not acls_ignored(b)
-	msg := sprintf("bucket %s has an ACL granting %s", [b.name, text])
+	msg := sprintf("bucket %s has an ACL granting %s", [b.name, concat(", ", sort(grants))])
 }
-
-# grants_text(acl) lists the ACL's grants to public groups: "READ to everyone (AllUsers)"; "" when
-# there are none.
-grants_text(acl) := concat(", ", sort({sprintf("%s to %s", [g.permission, public_group(g.grantee_uri)]) |
-	some g in acl.grants
-	g.grantee_type == "Group"
-	public_group(g.grantee_uri)
-}))
 
 # A null ACL was not read: unless public ACLs are ignored anyway, the bucket cannot be judged.
 unknown contains {"resource_id": b.id, "message": msg} if {
