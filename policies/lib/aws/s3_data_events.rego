@@ -192,8 +192,13 @@ indexed_records(ix, _, name) if name in ix.names
 
 indexed_records(ix, region, name) if [region, name] in ix.names_in
 
-indexed_records(ix, region, name) if {
-	some entry in ix.arn
+indexed_records(ix, region, name) if arn_records(ix.arn, region, name)
+
+# arn_records(entries, region, name): some entry of an index's "arn" list (advanced selectors
+# with ARN conditions) records every object of the bucket name in region. The bucket checks call
+# it after their set look-ups in the index, so that a bucket costs no further helper call.
+arn_records(entries, region, name) if {
+	some entry in entries
 	entry.scope in [["all"], ["region", region]]
 	prefix := bucket_object_prefix(name)
 	arn_includes_bucket(entry.arn, prefix)
