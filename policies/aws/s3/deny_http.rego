@@ -42,15 +42,19 @@ deny contains {"resource_id": b.id, "message": msg} if {
 	msg := sprintf("bucket %s has a bucket policy but no statement denying s3:* on its objects to everyone when aws:SecureTransport is false", [b.name])
 }
 
-# https_only (a complete rule: computed once, then looked up per bucket) is the set of ids of buckets whose policy denies every S3 action on their objects to
-# everyone over plain HTTP (s3lib.denies_insecure_transport, computed once for all buckets: only
-# Deny statements, a few per policy, get the full test).
-https_only := {id |
-	some [id, stmt] in deny_statements
+# https_only (a complete rule: computed once, then looked up per bucket) is the set of ids of
+# buckets whose policy has a Deny statement denying every S3 action on their objects to everyone
+# over plain HTTP (as s3lib.denies_insecure_transport). Only Deny statements, a few per policy,
+# get the full test, and each bucket's object ARN is built once.
+https_only := {b.id |
+	some b in input.resources.aws_s3_bucket
+	some stmt in s3lib.as_array(b.policy.Statement) # Statement may be a list or a single object
+	stmt.Effect == "Deny"
 	denies_all_over_http(object.remove(stmt, ["Resource", "Sid"]))
+	object_arn := concat("", [b.id, "/any-object-key"])
 	some r in s3lib.as_array(stmt.Resource)
 	is_string(r)
-	s3lib.arn_matches(r, concat("", [id, "/any-object-key"]))
+	s3lib.arn_matches(r, object_arn)
 }
 
 # denies_all_over_http(stmt) judges a Deny statement without its Resource and Sid: everyone, every
@@ -60,18 +64,4 @@ denies_all_over_http(stmt) if {
 	s3lib.principal_everyone(stmt.Principal)
 	s3lib.action_all_s3(stmt)
 	s3lib.only_insecure_transport_condition(stmt)
-}
-
-# deny_statements holds [bucket id, statement] for every Deny statement of every bucket policy
-# (Statement may be a list or a single object).
-deny_statements contains [b.id, stmt] if {
-	some b in input.resources.aws_s3_bucket
-	is_array(b.policy.Statement)
-	some stmt in b.policy.Statement
-	stmt.Effect == "Deny"
-}
-
-deny_statements contains [b.id, b.policy.Statement] if {
-	some b in input.resources.aws_s3_bucket
-	b.policy.Statement.Effect == "Deny"
 }
