@@ -42,10 +42,12 @@ type Fleet interface {
 	Collector(ctx context.Context, m Member) (Collector, error)
 }
 
-// FleetFlag is one flag of a provider's fleet mode: a string flag, or a switch when Bool.
+// FleetFlag is one flag of a provider's fleet mode: a string flag, a switch when Bool, or a
+// list when List (repeatable or comma-separated; the values arrive joined by commas).
 type FleetFlag struct {
 	Name, Usage string
 	Bool        bool
+	List        bool
 }
 
 // FleetRequest is what the CLI passes to Provider.Fleet: the values of the provider's Flags and

@@ -30,15 +30,19 @@ type fleetFlags struct {
 	shardCount         int
 	strs               map[string]*string
 	bools              map[string]*bool
+	lists              map[string]*[]string
 }
 
 func (f *fleetFlags) register(p collectors.Provider, fs *pflag.FlagSet) {
 	f.fs = fs
-	f.strs, f.bools = map[string]*string{}, map[string]*bool{}
+	f.strs, f.bools, f.lists = map[string]*string{}, map[string]*bool{}, map[string]*[]string{}
 	for _, fl := range p.FleetFlags {
-		if fl.Bool {
+		switch {
+		case fl.Bool:
 			f.bools[fl.Name] = fs.Bool(fl.Name, false, fl.Usage)
-		} else {
+		case fl.List:
+			f.lists[fl.Name] = fs.StringSlice(fl.Name, nil, fl.Usage)
+		default:
 			f.strs[fl.Name] = fs.String(fl.Name, "", fl.Usage)
 		}
 	}
@@ -80,6 +84,11 @@ func (f *collectFlags) fleet(cmd *cobra.Command, extra ...string) (collectors.Fl
 	for name, v := range f.fl.bools {
 		if *v {
 			flags[name] = "true"
+		}
+	}
+	for name, v := range f.fl.lists {
+		if len(*v) > 0 {
+			flags[name] = strings.Join(*v, ",")
 		}
 	}
 	fleet, err := p.Fleet(cmdContext(cmd), collectors.FleetRequest{Flags: flags, Accounts: f.fl.accounts, Options: f.options(cmd, true)})

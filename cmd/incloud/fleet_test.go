@@ -24,6 +24,10 @@ const (
 	orgDenied    = "333333333333"
 	orgSuspended = "444444444444"
 	orgRole      = "incloud-audit"
+	// The organization's tree: secure in workloads, the demo copy and the denied member one
+	// level further down (workloads/sandbox); the management and suspended accounts at the root.
+	orgOUWorkloads = "ou-test-workload1"
+	orgOUSandbox   = "ou-test-sandbox01"
 )
 
 var orgAccounts = []string{orgSecure, orgMgmt, orgDenied, orgSuspended, orgDemoCopy}
@@ -47,12 +51,15 @@ func fakeOrg(t *testing.T) (*awsfake.Fleet, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org := awsfake.Organization{ID: "o-fleettest1", ManagementAccount: orgMgmt, Accounts: []awsfake.OrgAccount{
-		{ID: orgSecure, Name: "secure", Status: "ACTIVE"},
+	org := awsfake.Organization{ID: "o-fleettest1", ManagementAccount: orgMgmt, Root: "r-test", Accounts: []awsfake.OrgAccount{
+		{ID: orgSecure, Name: "secure", Status: "ACTIVE", Parent: orgOUWorkloads},
 		{ID: orgMgmt, Name: "management", Status: "ACTIVE"},
-		{ID: orgDenied, Name: "locked", Status: "ACTIVE"},
+		{ID: orgDenied, Name: "locked", Status: "ACTIVE", Parent: orgOUSandbox},
 		{ID: orgSuspended, Name: "old", Status: "SUSPENDED"},
-		{ID: orgDemoCopy, Name: "copy", Status: "ACTIVE"},
+		{ID: orgDemoCopy, Name: "copy", Status: "ACTIVE", Parent: orgOUSandbox},
+	}, OUs: []awsfake.OrgUnit{
+		{ID: orgOUWorkloads, Name: "workloads"},
+		{ID: orgOUSandbox, Name: "sandbox", Parent: orgOUWorkloads},
 	}}
 	f := awsfake.NewFleet(awsfake.New(mgmt, awsfake.WithOrganization(org)), map[string]*awsfake.Server{
 		orgSecure:   awsfake.New(accountCopy(t, demoSecure, orgSecure)),
@@ -150,6 +157,8 @@ func TestCollectFleetUsageErrors(t *testing.T) {
 		{[]string{"--organization", "--role", orgRole, "--output-dir", dir, "--shard", "4/4"}, "the index must be from 0 to 3"},
 		{[]string{"--organization", "--role", orgRole, "--output-dir", dir, "--accounts", "9*"}, "matched no account"},
 		{[]string{"--organization", "--role", orgRole, "--output-dir", dir, "--account-concurrency", "0"}, "--account-concurrency must be at least 1"},
+		{[]string{"--role", orgRole, "--organizational-unit", orgOUWorkloads, "--output-dir", dir}, "--organizational-unit needs --organization"},
+		{[]string{"--organization", "--role", orgRole, "--organizational-unit", "workloads", "--output-dir", dir}, `"workloads" is not an organizational unit id`},
 	} {
 		code, _, stderr := runAWSCLI(t, append([]string{"collect", "aws", "--quiet", "--services", "iam"}, tc.args...)...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
@@ -258,6 +267,23 @@ func TestScanFleetEqualsEachAccountAlone(t *testing.T) {
 	}
 	if len(byAccount[orgDemoCopy]) != len(byAccount[orgMgmt]) {
 		t.Errorf("same data, %d and %d results", len(byAccount[orgDemoCopy]), len(byAccount[orgMgmt]))
+	}
+
+	// --organizational-unit narrows the targets to the accounts below the OUs, at any depth
+	// (repeated, overlapping: each account once).
+	t.Setenv("AWS_ENDPOINT_URL", f.URL)
+	narrow := filepath.Join(dir, "ou.json")
+	code, _, stderr = runAWSCLI(t, "scan", "aws", "--organization", "--role", orgRole, "--organizational-unit", orgOUSandbox,
+		"--organizational-unit", orgOUWorkloads, "--services", "iam", "--quiet", "--format", "json="+narrow)
+	if code == 2 {
+		t.Fatalf("--organizational-unit: exit 2: %s", stderr)
+	}
+	accounts = nil
+	for _, tg := range readReport(t, narrow).Targets {
+		accounts = append(accounts, tg.Account)
+	}
+	if want := slices.Sorted(slices.Values([]string{orgSecure, orgDenied, orgDemoCopy})); !slices.Equal(accounts, want) {
+		t.Errorf("--organizational-unit %s: targets %v, want %v", orgOUWorkloads, accounts, want)
 	}
 }
 

@@ -35,7 +35,7 @@ func TestPermissionsAWSOrganization(t *testing.T) {
 	if strings.Join(assume.Action, ",") != "sts:AssumeRole" || assume.Resource != "arn:aws:iam::*:role/fleet-audit" {
 		t.Errorf("assume-role statement %+v", assume)
 	}
-	if strings.Join(doc.Policies[0].Statement[0].Action, ",") != "organizations:DescribeOrganization,organizations:ListAccounts" {
+	if strings.Join(doc.Policies[0].Statement[0].Action, ",") != "organizations:DescribeOrganization,organizations:ListAccounts,organizations:ListAccountsForParent,organizations:ListOrganizationalUnitsForParent" {
 		t.Errorf("organization statement %+v", doc.Policies[0].Statement[0])
 	}
 	if doc.Template.Resources["IncloudAuditRole"].Properties.RoleName != "fleet-audit" ||

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/incloud/incloud/collectors"
@@ -18,6 +19,8 @@ import (
 var fleetFlags = []collectors.FleetFlag{
 	{Name: "organization", Bool: true,
 		Usage: "audit every account of the AWS Organization these credentials manage (management account or delegated administrator; needs --role)"},
+	{Name: "organizational-unit", List: true,
+		Usage: "with --organization, only the accounts below these organizational units (ou-xxxx-xxxxxxxx) at any depth; a root id (r-xxxx) is the whole organization (repeatable or comma-separated)"},
 	{Name: "role",
 		Usage: "name of the audit role in each member account, assumed with sts:AssumeRole (see 'incloud permissions aws --organization')"},
 	{Name: "external-id",
@@ -29,7 +32,10 @@ var fleetFlags = []collectors.FleetFlag{
 func newFleet(ctx context.Context, req collectors.FleetRequest) (collectors.Fleet, error) {
 	org := req.Flags["organization"] == "true"
 	role, externalID := req.Flags["role"], req.Flags["external-id"]
+	ouFlag := strings.TrimSpace(req.Flags["organizational-unit"])
 	switch {
+	case ouFlag != "" && !org:
+		return nil, errors.New("--organizational-unit needs --organization: it narrows the organization's accounts to those below the OUs given")
 	case !org && role == "" && externalID == "":
 		return nil, nil
 	case role == "" && org:
@@ -40,6 +46,13 @@ func newFleet(ctx context.Context, req collectors.FleetRequest) (collectors.Flee
 		return nil, errors.New("--role needs --organization (every account of the organization) or --accounts (an explicit list of account ids)")
 	}
 	f := &fleet{role: role, externalID: externalID}
+	if ouFlag != "" {
+		ous, err := ParseOrganizationalUnits(ouFlag)
+		if err != nil {
+			return nil, err
+		}
+		f.units = ous
+	}
 	if !org {
 		explicit, err := ExplicitMembers(req.Accounts)
 		if err != nil {
@@ -63,12 +76,15 @@ type fleet struct {
 	externalID string
 	// explicit is the --accounts list without --organization (nil with it).
 	explicit []collectors.Member
+	// units are the --organizational-unit ids (nil: the whole organization).
+	units []string
 
 	mu                      sync.Mutex
 	caller, callerPartition string
 }
 
-// Members lists the organization's accounts (or returns the explicit list) and identifies the
+// Members lists the organization's accounts, or those below --organizational-unit (or returns
+// the explicit list), and identifies the
 // caller, whose own account needs no role. Accounts that are not ACTIVE are skipped.
 func (f *fleet) Members(ctx context.Context) ([]collectors.Member, error) {
 	caller, partition, err := f.base.callerIdentity(ctx)
@@ -81,7 +97,12 @@ func (f *fleet) Members(ctx context.Context) ([]collectors.Member, error) {
 	if f.explicit != nil {
 		return append([]collectors.Member(nil), f.explicit...), nil
 	}
-	_, accounts, err := f.base.OrganizationAccounts(ctx)
+	var accounts []Member
+	if f.units != nil {
+		accounts, err = f.base.OrganizationalUnitAccounts(ctx, f.units)
+	} else {
+		_, accounts, err = f.base.OrganizationAccounts(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}

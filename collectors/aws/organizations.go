@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 
@@ -25,6 +26,9 @@ import (
 var (
 	opOrgDescribeOrganization = register("Organizations", "organizations", "DescribeOrganization", "")
 	opOrgListAccounts         = register("Organizations", "organizations", "ListAccounts", "")
+	// --organizational-unit: the tree below each OU (or root) given.
+	opOrgListOUsForParent      = register("Organizations", "organizations", "ListOrganizationalUnitsForParent", "")
+	opOrgListAccountsForParent = register("Organizations", "organizations", "ListAccountsForParent", "")
 	// sts:AssumeRole obtains temporary credentials of the member's audit role; it changes
 	// nothing (isReadOnly lets it through by name).
 	opSTSAssumeRole = register("STS", "sts", "AssumeRole", "")
@@ -55,15 +59,104 @@ func (c *Collector) OrganizationAccounts(ctx context.Context) (orgID string, mem
 			return "", nil, explainOrganizations(fmt.Errorf("list the organization's accounts (organizations:ListAccounts): %w", err))
 		}
 		for _, a := range page.Accounts {
-			status := string(a.State)
-			if status == "" {
-				status = string(a.Status)
-			}
-			members = append(members, Member{ID: deref(a.Id), Name: deref(a.Name), Status: status})
+			members = append(members, memberOf(a))
 		}
 	}
 	slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.ID, b.ID) })
 	return orgID, members, nil
+}
+
+// memberOf is the Member of an account as Organizations lists it (State, or the older Status).
+func memberOf(a types.Account) Member {
+	status := string(a.State)
+	if status == "" {
+		status = string(a.Status)
+	}
+	return Member{ID: deref(a.Id), Name: deref(a.Name), Status: status}
+}
+
+// Organizational unit and root ids, as Organizations shapes them.
+var (
+	ouID   = regexp.MustCompile(`^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`)
+	rootID = regexp.MustCompile(`^r-[0-9a-z]{4,32}$`)
+)
+
+// ParseOrganizationalUnits reads the --organizational-unit values (comma-separated, possibly
+// repeated and joined by commas): OU ids (ou-xxxx-xxxxxxxx) or a root id (r-xxxx), without
+// duplicates, in the order given.
+func ParseOrganizationalUnits(value string) ([]string, error) {
+	var out []string
+	for _, id := range strings.Split(value, ",") {
+		id = strings.TrimSpace(id)
+		if !ouID.MatchString(id) && !rootID.MatchString(id) {
+			return nil, fmt.Errorf("--organizational-unit: %q is not an organizational unit id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)", id)
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// OrganizationalUnitAccounts lists the accounts below the given OUs (or roots) at any depth:
+// organizations:ListAccountsForParent for each OU and, recursively,
+// ListOrganizationalUnitsForParent for its children, page by page. A root id walks the whole
+// organization (and so checks that the root exists). An account below two of the OUs given is
+// listed once; the result is sorted by id. An unknown OU is an error naming it.
+func (c *Collector) OrganizationalUnitAccounts(ctx context.Context, parents []string) ([]Member, error) {
+	cli := organizations.NewFromConfig(c.cfg)
+	seen := map[string]bool{}
+	byID := map[string]Member{}
+	var walk func(given, parent string) error
+	walk = func(given, parent string) error {
+		if seen[parent] {
+			return nil
+		}
+		seen[parent] = true
+		ap := organizations.NewListAccountsForParentPaginator(cli, &organizations.ListAccountsForParentInput{ParentId: aws.String(parent)})
+		for ap.HasMorePages() {
+			page, err := ap.NextPage(collection.WithOperation(ctx, opOrgListAccountsForParent))
+			if err != nil {
+				return explainOrganizations(fmt.Errorf("list the accounts of %s (organizations:ListAccountsForParent): %w", describeParent(given, parent), err))
+			}
+			for _, a := range page.Accounts {
+				m := memberOf(a)
+				byID[m.ID] = m
+			}
+		}
+		op := organizations.NewListOrganizationalUnitsForParentPaginator(cli, &organizations.ListOrganizationalUnitsForParentInput{ParentId: aws.String(parent)})
+		for op.HasMorePages() {
+			page, err := op.NextPage(collection.WithOperation(ctx, opOrgListOUsForParent))
+			if err != nil {
+				return explainOrganizations(fmt.Errorf("list the organizational units of %s (organizations:ListOrganizationalUnitsForParent): %w", describeParent(given, parent), err))
+			}
+			for _, u := range page.OrganizationalUnits {
+				if err := walk(given, deref(u.Id)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	for _, p := range parents {
+		if err := walk(p, p); err != nil {
+			return nil, err
+		}
+	}
+	members := make([]Member, 0, len(byID))
+	for _, m := range byID {
+		members = append(members, m)
+	}
+	slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.ID, b.ID) })
+	return members, nil
+}
+
+// describeParent names the OU being listed: the one given, or a child below it.
+func describeParent(given, parent string) string {
+	if given == parent {
+		return parent
+	}
+	return parent + " (below " + given + ")"
 }
 
 // explainOrganizations adds what to do to the usual failures of the management-side calls.
@@ -73,6 +166,8 @@ func explainOrganizations(err error) error {
 		switch api.ErrorCode() {
 		case "AccessDeniedException", "AccessDenied":
 			return fmt.Errorf("%w (run from the organization's management account or a delegated administrator, with the policy of `incloud permissions aws --organization`)", err)
+		case "ParentNotFoundException":
+			return fmt.Errorf("%w (--organizational-unit: no such organizational unit or root in this organization; list them with `aws organizations list-roots` and `aws organizations list-organizational-units-for-parent`)", err)
 		case "AWSOrganizationsNotInUseException":
 			return fmt.Errorf("%w (these credentials' account is not in an organization: use --accounts with --role instead of --organization)", err)
 		}
@@ -182,7 +277,8 @@ func OrganizationPolicy(role string) PolicyDocument {
 		Version: "2012-10-17",
 		Statement: []PolicyStatement{
 			{Sid: "IncloudListOrganization", Effect: "Allow", Resource: "*",
-				Action: []string{opOrgDescribeOrganization.Permission, opOrgListAccounts.Permission}},
+				Action: []string{opOrgDescribeOrganization.Permission, opOrgListAccounts.Permission,
+					opOrgListAccountsForParent.Permission, opOrgListOUsForParent.Permission}},
 			{Sid: "IncloudAssumeMemberAuditRole", Effect: "Allow", Resource: "arn:aws:iam::*:role/" + role,
 				Action: []string{opSTSAssumeRole.Permission}},
 		},

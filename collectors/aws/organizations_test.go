@@ -203,7 +203,7 @@ func TestOrganizationPolicies(t *testing.T) {
 	for _, st := range p.Statement {
 		got = append(got, st.Resource+"="+strings.Join(st.Action, ","))
 	}
-	want := "*=organizations:DescribeOrganization,organizations:ListAccounts;arn:aws:iam::*:role/incloud-audit=sts:AssumeRole"
+	want := "*=organizations:DescribeOrganization,organizations:ListAccounts,organizations:ListAccountsForParent,organizations:ListOrganizationalUnitsForParent;arn:aws:iam::*:role/incloud-audit=sts:AssumeRole"
 	if strings.Join(got, ";") != want {
 		t.Errorf("organization policy %v, want %s", got, want)
 	}
