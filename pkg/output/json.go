@@ -43,25 +43,19 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 	if _, err := w.Write(doc[:split]); err != nil {
 		return err
 	}
-	var item bytes.Buffer
-	ienc := json.NewEncoder(&item)
-	ienc.SetEscapeHTML(false)
-	ienc.SetIndent("    ", "  ")
+	var item []byte
 	for n, i := range sortedOrder(r.Results) {
 		res := r.Results[i]
 		if res.Frameworks == nil {
 			res.Frameworks = map[string][]string{}
 		}
-		item.Reset()
+		item = item[:0]
 		if n > 0 {
-			item.WriteByte(',')
+			item = append(item, ',')
 		}
-		item.WriteString("\n    ")
-		if err := ienc.Encode(res); err != nil {
-			return fmt.Errorf("encode json report: result %d: %w", n, err)
-		}
-		item.Truncate(item.Len() - 1) // Encode's newline
-		if _, err := w.Write(item.Bytes()); err != nil {
+		item = append(item, "\n    "...)
+		item = appendResultJSON(item, &res)
+		if _, err := w.Write(item); err != nil {
 			return err
 		}
 	}

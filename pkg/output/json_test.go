@@ -252,3 +252,44 @@ func TestJSONStreamsAsEncoder(t *testing.T) {
 		}
 	}
 }
+
+// resultJSONByEncoder is what appendResultJSON must write: json.Encoder's indented encoding.
+func resultJSONByEncoder(t testing.TB, res findings.Result) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(res); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// TestResultJSONMatchesEncoder: the hand-written result encoding is json.Encoder's, byte for
+// byte, for every fixture result and for the corners of string escaping, frameworks and waivers.
+func TestResultJSONMatchesEncoder(t *testing.T) {
+	results := fixtureReport().Results
+	odd := findings.Result{
+		CheckID: "x", Message: "quote \" backslash \\ <b>&amp; \b\f\n\r\t \x00\x01\x1f\x7f é 中 \u2028\u2029 \xff\xfe bad \xe2\x80",
+		Frameworks: map[string][]string{"b": {"1", "2"}, "a": {}, "c": nil, "\"k\"": {"\u2028"}},
+		Waiver:     &findings.Waiver{Reason: "r\n"},
+	}
+	results = append(results, odd, findings.Result{Frameworks: map[string][]string{}},
+		findings.Result{Waiver: &findings.Waiver{Reason: "x", Owner: "o", Expires: "2027-01-01"}})
+	for i, res := range results {
+		if got, want := appendResultJSON(nil, &res), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
+			t.Errorf("result %d:\n%s\nwant\n%s", i, got, want)
+		}
+	}
+}
+
+// FuzzResultJSON: any text in any field encodes as json.Encoder encodes it.
+func FuzzResultJSON(f *testing.F) {
+	f.Add("plain", "<&>\"\\\n\u2028\xff", "cis")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		res := findings.Result{CheckID: a, Message: b, Title: c, Frameworks: map[string][]string{c: {a, b}, a: nil}, Waiver: &findings.Waiver{Reason: b, Owner: c}}
+		if got, want := appendResultJSON(nil, &res), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	})
+}
