@@ -293,3 +293,19 @@ func FuzzResultJSON(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkResultJSON encodes the fixture's results as the JSON report does (MB/s of output).
+func BenchmarkResultJSON(b *testing.B) {
+	results := fixtureReport().Results
+	var buf []byte
+	n := 0
+	for _, res := range results {
+		n += len(appendResultJSON(nil, &res))
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, res := range results {
+			buf = appendResultJSON(buf[:0], &res)
+		}
+	}
+}

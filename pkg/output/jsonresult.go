@@ -95,6 +95,15 @@ func appendResultJSON(b []byte, res *findings.Result) []byte {
 	return append(b, "\n    }"...)
 }
 
+// jsonPlain says which ASCII bytes a JSON string, HTML-safe or not, keeps as they are: every
+// printable one but the quote, the backslash and <, >, & (which only the HTML-safe form escapes).
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONText appends s as a JSON string the way encoding/json does: quote and backslash
 // escaped, \b \f \n \r \t short, other control characters as \u00XX, invalid UTF-8 as \ufffd,
 // U+2028 / U+2029 escaped (JavaScript line terminators), and, when html, <, > and & as \u003c,
@@ -106,7 +115,7 @@ func appendJSONText(b []byte, s string, html bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || (c != '<' && c != '>' && c != '&')) {
+			if jsonPlain[c] || (!html && (c == '<' || c == '>' || c == '&')) {
 				i++
 				continue
 			}
