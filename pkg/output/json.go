@@ -44,6 +44,7 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 		return err
 	}
 	var item []byte
+	var memo resultMemo
 	for n, i := range sortedOrder(r.Results) {
 		res := r.Results[i]
 		if res.Frameworks == nil {
@@ -54,7 +55,7 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 			item = append(item, ',')
 		}
 		item = append(item, "\n    "...)
-		item = appendResultJSON(item, &res)
+		item = appendResultJSON(item, &res, &memo)
 		if _, err := w.Write(item); err != nil {
 			return err
 		}

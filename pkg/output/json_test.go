@@ -277,7 +277,7 @@ func TestResultJSONMatchesEncoder(t *testing.T) {
 	results = append(results, odd, findings.Result{Frameworks: map[string][]string{}},
 		findings.Result{Waiver: &findings.Waiver{Reason: "x", Owner: "o", Expires: "2027-01-01"}})
 	for i, res := range results {
-		if got, want := appendResultJSON(nil, &res), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
+		if got, want := appendResultJSON(nil, &res, nil), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
 			t.Errorf("result %d:\n%s\nwant\n%s", i, got, want)
 		}
 	}
@@ -287,9 +287,17 @@ func TestResultJSONMatchesEncoder(t *testing.T) {
 func FuzzResultJSON(f *testing.F) {
 	f.Add("plain", "<&>\"\\\n\u2028\xff", "cis")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
-		res := findings.Result{CheckID: a, Message: b, Title: c, Frameworks: map[string][]string{c: {a, b}, a: nil}, Waiver: &findings.Waiver{Reason: b, Owner: c}}
-		if got, want := appendResultJSON(nil, &res), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
-			t.Errorf("got\n%s\nwant\n%s", got, want)
+		// One memo across results whose shared texts change, as in a report.
+		var memo resultMemo
+		for _, res := range []findings.Result{
+			{CheckID: a, Message: b, Title: c, Remediation: a, Frameworks: map[string][]string{c: {a, b}, a: nil}, Waiver: &findings.Waiver{Reason: b, Owner: c}},
+			{CheckID: a, Title: c, Remediation: a},
+			{CheckID: b, Title: a, Remediation: c},
+			{CheckID: b, Title: a, Remediation: c + "x"},
+		} {
+			if got, want := appendResultJSON(nil, &res, &memo), resultJSONByEncoder(t, res); !bytes.Equal(got, want) {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
 		}
 	})
 }
@@ -300,12 +308,13 @@ func BenchmarkResultJSON(b *testing.B) {
 	var buf []byte
 	n := 0
 	for _, res := range results {
-		n += len(appendResultJSON(nil, &res))
+		n += len(appendResultJSON(nil, &res, nil))
 	}
 	b.SetBytes(int64(n))
+	var memo resultMemo
 	for b.Loop() {
 		for _, res := range results {
-			buf = appendResultJSON(buf[:0], &res)
+			buf = appendResultJSON(buf[:0], &res, &memo)
 		}
 	}
 }

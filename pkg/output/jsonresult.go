@@ -7,24 +7,45 @@ import (
 	"github.com/incloud/incloud/pkg/findings"
 )
 
+// resultMemo keeps the last encoding of the texts that results of one check share (title,
+// remediation: most of a report's bytes), so that a run of one check's results escapes them once.
+type resultMemo struct{ title, remediation jsonMemo }
+
+// jsonMemo is one text's last JSON encoding.
+type jsonMemo struct {
+	src string
+	enc []byte
+}
+
+func (m *jsonMemo) append(b []byte, s string) []byte {
+	if m.enc == nil || s != m.src {
+		m.src, m.enc = s, appendJSONText(m.enc[:0], s, false)
+	}
+	return append(b, m.enc...)
+}
+
 // appendResultJSON appends res as json.Encoder with SetEscapeHTML(false) and SetIndent("    ",
 // "  ") writes it (without the trailing newline), field by field: the generic encoder's
 // re-indenting pass (json.Indent over every byte) cost a fifth of a large evaluation's CPU time.
 // TestResultJSONMatchesEncoder and FuzzResultJSON keep the two byte-identical.
-func appendResultJSON(b []byte, res *findings.Result) []byte {
+func appendResultJSON(b []byte, res *findings.Result, memo *resultMemo) []byte {
 	const in = "\n      "
 	field := func(b []byte, first bool, key, val string) []byte {
 		if !first {
 			b = append(b, ',')
 		}
-		b = append(b, in...)
-		b = appendJSONText(b, key, false)
-		b = append(b, ": "...)
+		b = append(b, in+`"`...)
+		b = append(b, key...) // keys are plain ASCII
+		b = append(b, `": `...)
 		return appendJSONText(b, val, false)
+	}
+	if memo == nil {
+		memo = &resultMemo{}
 	}
 	b = append(b, '{')
 	b = field(b, true, "check_id", res.CheckID)
-	b = field(b, false, "title", res.Title)
+	b = append(b, ","+in+`"title": `...)
+	b = memo.title.append(b, res.Title)
 	b = field(b, false, "status", string(res.Status))
 	b = field(b, false, "severity", string(res.Severity))
 	b = field(b, false, "area", res.Area)
@@ -76,7 +97,8 @@ func appendResultJSON(b []byte, res *findings.Result) []byte {
 		}
 		b = append(b, in+"}"...)
 	}
-	b = field(b, false, "remediation", res.Remediation)
+	b = append(b, ","+in+`"remediation": `...)
+	b = memo.remediation.append(b, res.Remediation)
 	b = field(b, false, "fingerprint", res.Fingerprint)
 	if w := res.Waiver; w != nil {
 		b = append(b, ","+in+`"waiver": {`...)
