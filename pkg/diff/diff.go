@@ -5,6 +5,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/incloud/incloud/pkg/findings"
@@ -142,8 +143,9 @@ func notLookedAt(r *findings.Report) map[[2]string]string {
 // Compare diffs two reports by fingerprint. Results are matched only by their fingerprint (check,
 // provider, account, region, resource type and id), so adding or removing unrelated resources,
 // or changing messages, does not disturb the rest of the diff. An old failure missing from the
-// new report is gone, unless the new report could not collect (or skipped) its account: then it
-// was not compared.
+// new report is gone, unless the new report did not look at its account: it could not collect or
+// skipped it, or (when the new report lists its targets) the account is not among them, as when
+// one shard's report is compared with a whole organization's: then it was not compared.
 func Compare(old, new *findings.Report) Diff {
 	before, after := index(old), index(new)
 	unseen := notLookedAt(new)
@@ -182,7 +184,13 @@ func Compare(old, new *findings.Report) Diff {
 	}
 	for fp, o := range before {
 		if _, inNew := after[fp]; !inNew && o.Status == findings.StatusFail {
-			if reason, ok := unseen[[2]string{o.Provider, o.Account}]; ok {
+			reason, ok := unseen[[2]string{o.Provider, o.Account}]
+			if !ok && len(new.Targets) > 0 && !slices.ContainsFunc(new.Targets, func(t findings.Target) bool {
+				return t.Provider == o.Provider && t.Account == o.Account
+			}) {
+				reason, ok = "the account is not in the new report (another shard's, or left out by --accounts)", true
+			}
+			if ok {
 				add(&d.NotCompared, o, string(o.Status), Unknown)
 				d.NotCompared[len(d.NotCompared)-1].Reason = reason
 				continue

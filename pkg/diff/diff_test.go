@@ -538,7 +538,7 @@ func TestCompareAccountNotCollected(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"0 new failures, 0 resolved, 1 gone, 0 still failing, 0 newly waived, 1 new error, 3 not compared (account not collected)",
+		"0 new failures, 0 resolved, 1 gone, 0 still failing, 0 newly waived, 1 new error, 3 not compared (account not looked at)",
 		"Not compared, failing before; the new report did not look at their account (3)",
 		"the account could not be collected: sts:AssumeRole failed: AccessDenied",
 		"the account was skipped: account status SUSPENDED",
@@ -577,5 +577,29 @@ func TestApplyBaselineAccountNotCollected(t *testing.T) {
 	}
 	if got := ApplyBaseline(fails, denied); len(got) != 2 {
 		t.Errorf("baseline that could not collect the account excuses failures: %d counted, want 2", len(got))
+	}
+}
+
+// TestCompareAccountNotInNewReport: a shard's report compared with a whole organization's: the
+// failures of accounts the new report does not list are not compared (unknown, with the reason),
+// never gone; an account it lists keeps the usual rule (a missing failure is gone).
+func TestCompareAccountNotInNewReport(t *testing.T) {
+	const otherShard = "444455556666"
+	old := mkReport(bucket("here", findings.StatusFail, "o"), inAccount(bucket("there", findings.StatusFail, "o"), otherShard))
+	d := Compare(old, mkReport())
+	if got, want := ids(d.NotCompared), []string{"arn:aws:s3:::there fail->unknown"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("not compared = %v, want %v", got, want)
+	}
+	if len(d.NotCompared) == 1 && !strings.Contains(d.NotCompared[0].Reason, "not in the new report") {
+		t.Errorf("reason %q", d.NotCompared[0].Reason)
+	}
+	if got, want := ids(d.Gone), []string{"arn:aws:s3:::here fail->absent"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("gone = %v, want %v", got, want)
+	}
+	// A report that lists no targets at all says nothing about accounts: the old rule holds.
+	bare := mkReport()
+	bare.Targets = nil
+	if d := Compare(old, bare); len(d.Gone) != 2 || len(d.NotCompared) != 0 {
+		t.Errorf("without targets: gone %v, not compared %v", ids(d.Gone), ids(d.NotCompared))
 	}
 }

@@ -31,7 +31,7 @@ func WriteTable(w io.Writer, d Diff) error {
 	var b strings.Builder
 	notCompared := ""
 	if s.NotCompared > 0 {
-		notCompared = fmt.Sprintf(", %d not compared (account not collected)", s.NotCompared)
+		notCompared = fmt.Sprintf(", %d not compared (account not looked at)", s.NotCompared)
 	}
 	fmt.Fprintf(&b, "%s, %d resolved, %d gone, %d still failing, %d newly waived, %s%s (old report: %d results, new report: %d results)\n",
 		count(s.NewFailures, "new failure", "new failures"), s.Resolved, s.Gone, s.StillFailing, s.Waived,
