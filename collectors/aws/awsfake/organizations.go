@@ -48,7 +48,12 @@ func init() {
 	}, "TooManyRequestsException")
 }
 
-func (s *Server) organization() (*Organization, error) {
+// organization starts every Organizations call: the injected error for req's operation, else the
+// organization, else AWSOrganizationsNotInUseException.
+func (s *Server) organization(req *Request) (*Organization, error) {
+	if err := s.injected(req.Op, "", "global"); err != nil {
+		return nil, err
+	}
 	if s.org == nil {
 		return nil, &APIError{400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization."}
 	}
@@ -60,10 +65,7 @@ func (o *Organization) arn() string {
 }
 
 func orgDescribe(s *Server, req *Request) (*Response, error) {
-	if err := s.injected(req.Op, "", "global"); err != nil {
-		return nil, err
-	}
-	o, err := s.organization()
+	o, err := s.organization(req)
 	if err != nil {
 		return nil, err
 	}
@@ -74,21 +76,31 @@ func orgDescribe(s *Server, req *Request) (*Response, error) {
 }
 
 func orgListAccounts(s *Server, req *Request) (*Response, error) {
-	if err := s.injected(req.Op, "", "global"); err != nil {
-		return nil, err
-	}
-	o, err := s.organization()
+	o, err := s.organization(req)
 	if err != nil {
 		return nil, err
 	}
 	return orgAccountPage(s, o, o.Accounts, jsonInput(req))
 }
 
+// orgPage answers one page of n items under key, with the NextToken of the next page if any.
+func orgPage(s *Server, in map[string]any, key string, n int, item func(i int) map[string]any) (*Response, error) {
+	start, end, next := s.Page(n, inputString(in, "NextToken"), inputString(in, "MaxResults"))
+	items := []any{}
+	for i := start; i < end; i++ {
+		items = append(items, item(i))
+	}
+	out := map[string]any{key: items}
+	if next != "" {
+		out["NextToken"] = next
+	}
+	return jsonResult(out)
+}
+
 // orgAccountPage answers one page of accounts (ListAccounts, ListAccountsForParent).
 func orgAccountPage(s *Server, o *Organization, accounts []OrgAccount, in map[string]any) (*Response, error) {
-	start, end, next := s.Page(len(accounts), inputString(in, "NextToken"), inputString(in, "MaxResults"))
-	items := []any{}
-	for _, a := range accounts[start:end] {
+	return orgPage(s, in, "Accounts", len(accounts), func(i int) map[string]any {
+		a := accounts[i]
 		state := "ACTIVE"
 		switch a.Status {
 		case "SUSPENDED":
@@ -96,18 +108,13 @@ func orgAccountPage(s *Server, o *Organization, accounts []OrgAccount, in map[st
 		case "PENDING_CLOSURE":
 			state = "PENDING_CLOSURE"
 		}
-		items = append(items, map[string]any{
+		return map[string]any{
 			"Id": a.ID, "Name": a.Name, "Email": a.Email, "Status": a.Status, "State": state,
 			"Arn":             "arn:aws:organizations::" + o.ManagementAccount + ":account/" + o.ID + "/" + a.ID,
 			"JoinedMethod":    "CREATED",
 			"JoinedTimestamp": 1.7e9,
-		})
-	}
-	out := map[string]any{"Accounts": items}
-	if next != "" {
-		out["NextToken"] = next
-	}
-	return jsonResult(out)
+		}
+	})
 }
 
 func (o *Organization) root() string {
@@ -117,31 +124,28 @@ func (o *Organization) root() string {
 	return o.Root
 }
 
-// parent resolves a ParentId to the parent key of the tree ("" for the root), or answers
-// ParentNotFoundException.
-func (o *Organization) parent(in map[string]any) (string, error) {
+// parentCall starts a call naming a ParentId: the organization, the request's input and the
+// parent key of the tree ("" for the root), or ParentNotFoundException.
+func (s *Server) parentCall(req *Request) (*Organization, map[string]any, string, error) {
+	o, err := s.organization(req)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	in := jsonInput(req)
 	id := inputString(in, "ParentId")
 	if id == o.root() {
-		return "", nil
+		return o, in, "", nil
 	}
 	for _, u := range o.OUs {
 		if u.ID == id && id != "" {
-			return id, nil
+			return o, in, id, nil
 		}
 	}
-	return "", &APIError{400, "ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified."}
+	return nil, nil, "", &APIError{400, "ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified."}
 }
 
 func orgListAccountsForParent(s *Server, req *Request) (*Response, error) {
-	if err := s.injected(req.Op, "", "global"); err != nil {
-		return nil, err
-	}
-	o, err := s.organization()
-	if err != nil {
-		return nil, err
-	}
-	in := jsonInput(req)
-	parent, err := o.parent(in)
+	o, in, parent, err := s.parentCall(req)
 	if err != nil {
 		return nil, err
 	}
@@ -155,15 +159,7 @@ func orgListAccountsForParent(s *Server, req *Request) (*Response, error) {
 }
 
 func orgListOUsForParent(s *Server, req *Request) (*Response, error) {
-	if err := s.injected(req.Op, "", "global"); err != nil {
-		return nil, err
-	}
-	o, err := s.organization()
-	if err != nil {
-		return nil, err
-	}
-	in := jsonInput(req)
-	parent, err := o.parent(in)
+	o, in, parent, err := s.parentCall(req)
 	if err != nil {
 		return nil, err
 	}
@@ -173,17 +169,10 @@ func orgListOUsForParent(s *Server, req *Request) (*Response, error) {
 			below = append(below, u)
 		}
 	}
-	start, end, next := s.Page(len(below), inputString(in, "NextToken"), inputString(in, "MaxResults"))
-	items := []any{}
-	for _, u := range below[start:end] {
-		items = append(items, map[string]any{
-			"Id": u.ID, "Name": u.Name,
-			"Arn": "arn:aws:organizations::" + o.ManagementAccount + ":ou/" + o.ID + "/" + u.ID,
-		})
-	}
-	out := map[string]any{"OrganizationalUnits": items}
-	if next != "" {
-		out["NextToken"] = next
-	}
-	return jsonResult(out)
+	return orgPage(s, in, "OrganizationalUnits", len(below), func(i int) map[string]any {
+		return map[string]any{
+			"Id": below[i].ID, "Name": below[i].Name,
+			"Arn": "arn:aws:organizations::" + o.ManagementAccount + ":ou/" + o.ID + "/" + below[i].ID,
+		}
+	})
 }
