@@ -58,22 +58,8 @@ func fakeAccount(t *testing.T, path string) (*awsfake.Server, *snapshot.Snapshot
 	}
 	srv := awsfake.New(snap)
 	t.Cleanup(srv.Close)
-	dir := t.TempDir()
-	for k, v := range map[string]string{
-		"AWS_ENDPOINT_URL":            srv.URL,
-		"AWS_ACCESS_KEY_ID":           "AKIDINCLOUDTEST",
-		"AWS_SECRET_ACCESS_KEY":       "test-secret-not-real",
-		"AWS_SESSION_TOKEN":           "",
-		"AWS_REGION":                  "us-east-1",
-		"AWS_PROFILE":                 "",
-		"AWS_CONFIG_FILE":             filepath.Join(dir, "config"),
-		"AWS_SHARED_CREDENTIALS_FILE": filepath.Join(dir, "credentials"),
-		"AWS_EC2_METADATA_DISABLED":   "true",
-		// The demo throttles some calls for good: do not wait out the retries.
-		"AWS_MAX_ATTEMPTS": "1",
-	} {
-		t.Setenv(k, v)
-	}
+	// The demo throttles some calls for good: awsEnv's single attempt does not wait out retries.
+	awsEnv(t, srv.URL)
 	return srv, snap
 }
 
