@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // FuzzRead: the fast reader (Read, the one-pass parser into OPA values) and the strict path agree.
@@ -29,7 +31,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		oracle, oerr := decodeOracle(data)
 		// The JSON parser alone.
-		v, perr := parseJSONValue(data)
+		v, perr := parseJSONValueWith(data, parallelism{})
 		switch {
 		case oerr != nil && perr == nil:
 			t.Fatalf("encoding/json rejects (%v), the fast parser accepts", oerr)
@@ -41,6 +43,9 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("values differ:\n fast %v\n json %v", got, oracle.value)
 			}
 		}
+		// Parsing large arrays in parallel (here every array near the top, a run per element)
+		// changes nothing: the same value, or the same error.
+		sameParse(t, data, v, perr, parallelism{workers: 3, minBytes: 0, chunkBytes: 1})
 		// The snapshot readers.
 		d, rerr := Read(data)
 		s, serr := Parse(data)
@@ -95,6 +100,20 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameParse fails t unless parsing data with par gives want, or the same error as wantErr.
+func sameParse(t *testing.T, data []byte, want ast.Value, wantErr error, par parallelism) {
+	t.Helper()
+	got, err := parseJSONValueWith(data, par)
+	switch {
+	case (err == nil) != (wantErr == nil):
+		t.Fatalf("parallel parse %+v: error %v, sequential %v", par, err, wantErr)
+	case err != nil && err.Error() != wantErr.Error():
+		t.Fatalf("parallel parse %+v: error %q, sequential %q", par, err, wantErr)
+	case err == nil && got.Compare(want) != 0:
+		t.Fatalf("parallel parse %+v: value differs from the sequential one", par)
+	}
 }
 
 // oracleResult is encoding/json's reading of a document, with what it does not check itself.

@@ -1,8 +1,13 @@
 package snapshot
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -12,9 +17,15 @@ import (
 // map[string]any detour that ast.InterfaceToValue needs: the snapshot is converted once and every
 // check evaluates the same value. It is stricter than encoding/json where that one is lenient:
 // an object with the same key twice and invalid UTF-8 are errors. Errors are *offsetError; Read
-// has the strict reader explain them with a line and column.
+// has the strict reader explain them with a line and column. A resource type's long list is parsed
+// by all processors at once (parallelArray), with the same value and the same first error.
 func parseJSONValue(data []byte) (ast.Value, error) {
-	p := jsonParser{data: data, keys: map[string]*ast.Term{}}
+	return parseJSONValueWith(data, parallelism{workers: runtime.GOMAXPROCS(0), minBytes: parallelMinBytes, chunkBytes: parallelChunkBytes})
+}
+
+// parseJSONValueWith is parseJSONValue with the given parallelism (tests compare it with none).
+func parseJSONValueWith(data []byte, par parallelism) (ast.Value, error) {
+	p := jsonParser{data: data, keys: map[string]*ast.Term{}, par: par}
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {
@@ -36,7 +47,20 @@ type jsonParser struct {
 	// value allocates only what the value keeps.
 	items [][2]*ast.Term
 	terms []*ast.Term
+	par   parallelism
 }
+
+// parallelism says how the elements of large arrays near the top of the document (a resource
+// type's list) are parsed: arrays at most parallelDepth deep (the root is 0; $.resources.<type>
+// is 2) of at least minBytes, by up to workers goroutines, in runs of about chunkBytes. A
+// zero parallelism parses everything in the calling goroutine.
+type parallelism struct{ workers, minBytes, chunkBytes int }
+
+const (
+	parallelDepth      = 2
+	parallelMinBytes   = 256 << 10
+	parallelChunkBytes = 128 << 10
+)
 
 const maxJSONDepth = 1000
 
@@ -157,6 +181,11 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 }
 
 func (p *jsonParser) array(depth int) (ast.Value, error) {
+	if p.par.workers > 1 && depth <= parallelDepth {
+		if v, ok := p.parallelArray(depth); ok {
+			return v, nil
+		}
+	}
 	p.pos++ // [
 	p.skipSpace()
 	base := len(p.terms)
@@ -188,6 +217,175 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 		return nil, p.errorf("want ',' or ']' in array")
 	}
 }
+
+// parallelArray parses the array at p.pos with several goroutines when it is large. This
+// goroutine scans the array, without building anything, for where its elements start and end, and
+// hands runs of elements to parsers of their own as it goes. ok is false, and p unmoved, when the
+// array is smaller than one run or anything about it does not go exactly as the scan said
+// (including any error): the caller then parses it in this goroutine, which reports the same first
+// error as ever. So the value, and any error, are the sequential parser's.
+func (p *jsonParser) parallelArray(depth int) (v ast.Value, ok bool) {
+	var (
+		runs   []*elementRun
+		queue  chan *elementRun
+		failed atomic.Bool
+		wg     sync.WaitGroup
+	)
+	start := func() {
+		queue = make(chan *elementRun, 2*p.par.workers)
+		for w := 0; w < p.par.workers; w++ {
+			q := &jsonParser{data: p.data, keys: maps.Clone(p.keys)}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for r := range queue {
+					if !failed.Load() && !r.parse(q, depth+1) {
+						failed.Store(true)
+					}
+				}
+			}()
+		}
+	}
+	run := &elementRun{}
+	emit := func(last bool) {
+		if queue == nil {
+			if last && run.size() < p.par.minBytes {
+				return // small: not worth the goroutines
+			}
+			start()
+		}
+		runs = append(runs, run)
+		queue <- run
+		run = &elementRun{}
+	}
+	end, scanned := scanArray(p.data, p.pos, func(start, delim int, last bool) bool {
+		run.starts = append(run.starts, start)
+		run.delims = append(run.delims, delim)
+		if last || run.size() >= p.par.chunkBytes {
+			emit(last)
+		}
+		return !failed.Load()
+	})
+	if queue == nil {
+		return nil, false
+	}
+	close(queue)
+	wg.Wait()
+	if !scanned || failed.Load() {
+		return nil, false
+	}
+	n := 0
+	for _, r := range runs {
+		n += len(r.terms)
+	}
+	terms := make([]*ast.Term, 0, n)
+	for _, r := range runs {
+		terms = append(terms, r.terms...)
+	}
+	p.pos = end
+	return ast.NewArray(terms...), true
+}
+
+// elementRun is a run of consecutive elements of an array parsed in parallel: where each starts,
+// where the ',' or ']' after it is, and, once parsed, their values.
+type elementRun struct {
+	starts, delims []int
+	terms          []*ast.Term
+}
+
+func (r *elementRun) size() int { return r.delims[len(r.delims)-1] - r.starts[0] }
+
+// parse parses the run's elements with q; false if one is not valid or does not end where the
+// scan said it does.
+func (r *elementRun) parse(q *jsonParser, depth int) bool {
+	r.terms = make([]*ast.Term, len(r.starts))
+	for i, at := range r.starts {
+		q.pos = at
+		v, err := q.value(depth)
+		if err != nil {
+			return false
+		}
+		q.skipSpace()
+		if q.pos != r.delims[i] {
+			return false
+		}
+		r.terms[i] = ast.NewTerm(v)
+	}
+	return true
+}
+
+// scanArray steps over the JSON array starting at data[pos] ('['), without building anything or
+// validating what it skips, and calls element for each of its elements in turn: where it starts
+// (after white space), where the ',' or ']' after it is, and whether it is the last one; it stops
+// when element returns false. It returns the offset just past the array, and whether it got there.
+func scanArray(data []byte, pos int, element func(start, delim int, last bool) bool) (end int, ok bool) {
+	i := pos + 1
+	skip := func() {
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+			i++
+		}
+	}
+	skip()
+	if i < len(data) && data[i] == ']' {
+		return i + 1, true
+	}
+	start := i
+	depth := 0
+	for i < len(data) {
+		if !scanStops[data[i]] {
+			i++
+			continue
+		}
+		switch data[i] {
+		case '"':
+			// The closing quote is the next one not escaped by an odd run of backslashes.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(data[j:], '"')
+				if k < 0 {
+					return 0, false
+				}
+				j += k
+				n := 0
+				for data[j-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+				j++
+			}
+			i = j + 1
+			continue
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth > 0 {
+				depth--
+				break
+			}
+			if data[i] != ']' || !element(start, i, true) {
+				return 0, false
+			}
+			return i + 1, true
+		case ',':
+			if depth == 0 {
+				if !element(start, i, false) {
+					return 0, false
+				}
+				i++
+				skip()
+				start = i
+				continue
+			}
+		}
+		i++
+	}
+	return 0, false
+}
+
+// scanStops are the bytes scanArray looks at; it steps over all others.
+var scanStops = [256]bool{'"': true, '[': true, '{': true, ']': true, '}': true, ',': true}
 
 // hasKey tells whether the object being read (its items from base on) already has key k, and
 // records k. Keys are interned, so small objects compare pointers (then strings); from 16 keys on,

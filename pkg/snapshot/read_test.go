@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -36,6 +37,81 @@ func TestParseJSONValueMatchesEncodingJSON(t *testing.T) {
 	for _, bad := range []string{`{`, `{"a" 1}`, `[1,]`, `01`, `tru`, `"\x01"`, `{"a":1}x`, `1.`, `-`, `"abc`} {
 		if _, err := parseJSONValue([]byte(bad)); err == nil {
 			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+// TestParallelParseMatchesSequential: large arrays near the top of a document, parsed by several
+// goroutines, give the sequential parser's value, and for a broken element anywhere in them (first,
+// middle, last; bad bytes, bad structure, a missing or extra comma, an unterminated string or
+// array) its error, word for word.
+func TestParallelParseMatchesSequential(t *testing.T) {
+	element := func(i int) string {
+		return fmt.Sprintf(`{"id": "r-%d", "name": "na\"me \\%d", "tags": {"k": "v"}, "list": [1, 2.5, {"x": [true, null]}], "s": "[{,}]"}`, i, i)
+	}
+	build := func(n, broken int, bad string) []byte {
+		var b strings.Builder
+		b.WriteString(`{"schema_version": "1", "resources": {"aws_x": [` + "\n")
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				b.WriteString(",\n  ")
+			}
+			if i == broken {
+				b.WriteString(bad)
+			} else {
+				b.WriteString(element(i))
+			}
+		}
+		b.WriteString("\n], \"aws_y\": []}, \"errors\": [" + element(-1) + "]}")
+		return []byte(b.String())
+	}
+	const n = 5000 // about 600 KB: above parallelMinBytes
+	bads := []string{
+		`{"id": "dup", "id": "again"}`,
+		"{\"id\": \"\xff\"}",
+		`{"id": 01}`,
+		`{"id": "a"}}`,
+		`{"id": "a"`,
+		`{"id": "a" "name": "b"}`,
+		`{"id": "a"}, `,
+		`{"id": "a"} {"id": "b"}`,
+		`{"id": [1, 2}`,
+		`"unterminated`,
+		`tru`,
+		``,
+	}
+	pars := []parallelism{
+		{workers: 2, minBytes: parallelMinBytes, chunkBytes: parallelChunkBytes},
+		{workers: 4, minBytes: 0, chunkBytes: 1},
+	}
+	good := build(n, -1, "")
+	if len(good) < parallelMinBytes {
+		t.Fatalf("the document is %d bytes, too small to be parsed in parallel", len(good))
+	}
+	want, err := parseJSONValueWith(good, parallelism{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, par := range pars {
+		sameParse(t, good, want, nil, par)
+	}
+	for _, bad := range bads {
+		for _, at := range []int{0, n / 2, n - 1} {
+			data := build(n, at, bad)
+			_, wantErr := parseJSONValueWith(data, parallelism{})
+			if wantErr == nil {
+				t.Fatalf("element %d = %q: the sequential parser accepts the document", at, bad)
+			}
+			for _, par := range pars {
+				sameParse(t, data, nil, wantErr, par)
+			}
+		}
+	}
+	// Truncated anywhere in the large array.
+	for _, cut := range []int{len(good) / 3, len(good) / 2, len(good) - 40} {
+		_, wantErr := parseJSONValueWith(good[:cut], parallelism{})
+		for _, par := range pars {
+			sameParse(t, good[:cut], nil, wantErr, par)
 		}
 	}
 }
