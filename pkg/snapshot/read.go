@@ -222,13 +222,18 @@ func documentFromValue(v ast.Value) (*Document, error) {
 	if !ok {
 		return nil, envelopef("wrong type at $.resources: got %s, want object", ast.ValueName(rv))
 	}
-	resources.Until(func(k, v *ast.Term) bool {
-		typ := string(k.Value.(ast.String))
-		bad = d.addResources(typ, v.Value)
-		return bad != nil
-	})
-	if bad != nil {
-		return nil, bad
+	// Types are indexed on all processors; the error reported is the first in document order.
+	types := resources.Keys()
+	refs := make([][]Ref, len(types))
+	if err := firstError(len(types), func(i int) error {
+		var err error
+		refs[i], err = d.resources(string(types[i].Value.(ast.String)), resources.Get(types[i]).Value)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	for i, k := range types {
+		d.Resources[string(k.Value.(ast.String))] = refs[i]
 	}
 	if ev := get(obj, "errors"); ev != nil {
 		if _, isNull := ev.(ast.Null); !isNull {
@@ -252,22 +257,22 @@ func documentFromValue(v ast.Value) (*Document, error) {
 	return d, nil
 }
 
-// addResources checks and indexes the resources of one type.
-func (d *Document) addResources(typ string, v ast.Value) error {
+// resources checks and indexes the resources of one type.
+func (d *Document) resources(typ string, v ast.Value) ([]Ref, error) {
 	if !strings.HasPrefix(typ, d.Provider+"_") {
-		return envelopef("wrong key at $.resources%s: resource types of a %s snapshot start with %q", pathKey(typ), d.Provider, d.Provider+"_")
+		return nil, envelopef("wrong key at $.resources%s: resource types of a %s snapshot start with %q", pathKey(typ), d.Provider, d.Provider+"_")
 	}
 	arr, ok := v.(*ast.Array)
 	if !ok {
-		return envelopef("wrong type at $.resources%s: got %s, want array", pathKey(typ), ast.ValueName(v))
+		return nil, envelopef("wrong type at $.resources%s: got %s, want array", pathKey(typ), ast.ValueName(v))
 	}
 	refs := make([]Ref, 0, arr.Len())
 	ids := make(map[string]int, arr.Len())
 	for i := 0; i < arr.Len(); i++ {
-		at := fmt.Sprintf("$.resources%s[%d]", pathKey(typ), i)
+		at := func() string { return fmt.Sprintf("$.resources%s[%d]", pathKey(typ), i) } // for errors only
 		r, ok := arr.Elem(i).Value.(ast.Object)
 		if !ok {
-			return envelopef("wrong type at %s: got %s, want object", at, ast.ValueName(arr.Elem(i).Value))
+			return nil, envelopef("wrong type at %s: got %s, want object", at(), ast.ValueName(arr.Elem(i).Value))
 		}
 		var ref Ref
 		for _, f := range []struct {
@@ -277,21 +282,20 @@ func (d *Document) addResources(typ string, v ast.Value) error {
 			x := get(r, f.key)
 			s, ok := x.(ast.String)
 			if !ok || (s == "" && f.key != "name") {
-				return envelopef("wrong value at %s.%s: want a non-empty string, got %s", at, f.key, describeValue(x))
+				return nil, envelopef("wrong value at %s.%s: want a non-empty string, got %s", at(), f.key, describeValue(x))
 			}
 			*f.dst = string(s)
 		}
-		if err := stringMap(get(r, "tags"), at+".tags"); err != nil {
-			return err
+		if err := stringMap(get(r, "tags"), at); err != nil {
+			return nil, err
 		}
 		if prev, dup := ids[ref.ID]; dup {
-			return envelopef("wrong value at %s.id: %q is also the id of $.resources%s[%d] (ids are unique within a type)", at, ref.ID, pathKey(typ), prev)
+			return nil, envelopef("wrong value at %s.id: %q is also the id of $.resources%s[%d] (ids are unique within a type)", at(), ref.ID, pathKey(typ), prev)
 		}
 		ids[ref.ID] = i
 		refs = append(refs, ref)
 	}
-	d.Resources[typ] = refs
-	return nil
+	return refs, nil
 }
 
 // collectionError reads $.errors[i].
@@ -357,7 +361,8 @@ func describeValue(v ast.Value) string {
 	return ast.ValueName(v)
 }
 
-func stringMap(v ast.Value, path string) error {
+// stringMap checks the tags of the resource at path(): absent, null or an object of strings.
+func stringMap(v ast.Value, path func() string) error {
 	switch v := v.(type) {
 	case nil, ast.Null:
 		return nil
@@ -365,13 +370,13 @@ func stringMap(v ast.Value, path string) error {
 		var bad error
 		v.Until(func(k, x *ast.Term) bool {
 			if _, ok := x.Value.(ast.String); !ok {
-				bad = envelopef("wrong type at %s%s: want string, got %s", path, pathKey(string(k.Value.(ast.String))), describeValue(x.Value))
+				bad = envelopef("wrong type at %s.tags%s: want string, got %s", path(), pathKey(string(k.Value.(ast.String))), describeValue(x.Value))
 			}
 			return bad != nil
 		})
 		return bad
 	}
-	return envelopef("wrong type at %s: want object of strings, got %s", path, describeValue(v))
+	return envelopef("wrong type at %s.tags: want object of strings, got %s", path(), describeValue(v))
 }
 
 func stringList(v ast.Value) ([]string, bool) {

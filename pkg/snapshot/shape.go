@@ -367,6 +367,16 @@ func (v *Validator) Check(d *Document) error {
 // checkShapes is the fast half of Check: nil, or a short description of the first problem.
 func (v *Validator) checkShapes(d *Document) error {
 	resources, _ := get(d.Input.(ast.Object), "resources").(ast.Object)
+	// The resources are checked in runs of up to shapeRun, on all processors; the problem
+	// reported is the first in document order.
+	type run struct {
+		typ      string
+		sh       *shape
+		arr      *ast.Array
+		from, to int
+	}
+	const shapeRun = 1024
+	var runs []run
 	var problem error
 	resources.Until(func(k, val *ast.Term) bool {
 		typ := string(k.Value.(ast.String))
@@ -376,18 +386,26 @@ func (v *Validator) checkShapes(d *Document) error {
 			return true
 		}
 		arr := val.Value.(*ast.Array)
-		for i := 0; i < arr.Len(); i++ {
-			obj := arr.Elem(i).Value.(ast.Object)
-			ref := d.Resources[typ][i]
-			if why := sh.checkResource(obj, d.Coverage.Unread(typ, ref.ID, ref.Region)); why != "" {
-				problem = fmt.Errorf("$.resources.%s[%d]%s", typ, i, why)
-				return true
-			}
+		for from := 0; from < arr.Len(); from += shapeRun {
+			runs = append(runs, run{typ, sh, arr, from, min(from+shapeRun, arr.Len())})
 		}
 		return false
 	})
 	if problem != nil {
 		return problem
+	}
+	if err := firstError(len(runs), func(r int) error {
+		run := runs[r]
+		refs := d.Resources[run.typ]
+		for i := run.from; i < run.to; i++ {
+			obj := run.arr.Elem(i).Value.(ast.Object)
+			if why := run.sh.checkResource(obj, d.Coverage.Unread(run.typ, refs[i].ID, refs[i].Region)); why != "" {
+				return fmt.Errorf("$.resources.%s[%d]%s", run.typ, i, why)
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	for i, ce := range d.Errors {
 		sh, ok := v.shapes[ce.ResourceType]
