@@ -180,3 +180,28 @@ func TestReadMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstError: of several failing indexes, the lowest one's error is returned, whichever
+// goroutine got there first, and every index runs when none fails.
+func TestFirstError(t *testing.T) {
+	for round := 0; round < 200; round++ {
+		err := firstError(50, func(i int) error {
+			if i == 7 || i == 31 || i == 49 {
+				return fmt.Errorf("index %d", i)
+			}
+			return nil
+		})
+		if err == nil || err.Error() != "index 7" {
+			t.Fatalf("round %d: %v, want index 7", round, err)
+		}
+	}
+	var ran [100]bool
+	if err := firstError(len(ran), func(i int) error { ran[i] = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for i, ok := range ran {
+		if !ok {
+			t.Fatalf("index %d did not run", i)
+		}
+	}
+}
