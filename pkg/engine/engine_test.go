@@ -324,3 +324,48 @@ func TestFingerprintsStable(t *testing.T) {
 		t.Error("different resources share a fingerprint")
 	}
 }
+
+// TestDenyValueShapes: what a deny rule yields is read as OPA's value: a set or an array of
+// {"resource_id", "message"} objects, messages that are not strings printed as values, and
+// anything else (no resource_id, not objects, not a collection) an error result saying what.
+func TestDenyValueShapes(t *testing.T) {
+	check := func(id, body string) string {
+		return meta(id, "aws_s3_bucket", "[public]") + "package incloud.aws.s3." + strings.ReplaceAll(id, "-", "_") + "\n\n" + body
+	}
+	e := load(t, map[string]string{
+		"aws/s3/a.rego": check("aws-s3-array", `deny := [{"resource_id": "arn:aws:s3:::open", "message": "from an array"}]`),
+		"aws/s3/b.rego": check("aws-s3-number", `deny contains {"resource_id": "arn:aws:s3:::open", "message": 42}
+deny contains {"resource_id": "arn:aws:s3:::open", "message": {"k": "v"}}
+deny contains {"resource_id": "arn:aws:s3:::closed"}`),
+		"aws/s3/c.rego": check("aws-s3-no-id", `deny contains {"message": "whose?"}`),
+		"aws/s3/d.rego": check("aws-s3-strings", `deny contains "arn:aws:s3:::open"`),
+		"aws/s3/e.rego": check("aws-s3-scalar", `deny := "everything"`),
+	})
+	rep, err := e.Evaluate(context.Background(), testSnapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byKey(rep.Results)
+	want := map[string]struct {
+		status findings.Status
+		msg    string
+	}{
+		"aws-s3-array us-east-1 arn:aws:s3:::open":    {findings.StatusFail, "from an array"},
+		"aws-s3-array us-east-1 arn:aws:s3:::closed":  {findings.StatusPass, ""},
+		"aws-s3-number us-east-1 arn:aws:s3:::open":   {findings.StatusFail, "42; map[k:v]"},
+		"aws-s3-number us-east-1 arn:aws:s3:::closed": {findings.StatusFail, "<nil>"},
+		"aws-s3-no-id us-east-1 arn:aws:s3:::open":    {findings.StatusError, `an entry has no string resource_id: map[message:whose?]`},
+		"aws-s3-strings us-east-1 arn:aws:s3:::open":  {findings.StatusError, `want {"resource_id", "message"} objects, got arn:aws:s3:::open`},
+		"aws-s3-scalar us-east-1 arn:aws:s3:::open":   {findings.StatusError, `want a set of {"resource_id", "message"} objects, got string`},
+	}
+	for key, w := range want {
+		r, ok := got[key]
+		if !ok {
+			t.Errorf("%s: no result", key)
+			continue
+		}
+		if r.Status != w.status || (w.msg != "" && !strings.Contains(r.Message, w.msg)) {
+			t.Errorf("%s: %s %q, want %s containing %q", key, r.Status, r.Message, w.status, w.msg)
+		}
+	}
+}

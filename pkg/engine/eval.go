@@ -224,7 +224,8 @@ func (e *Engine) evalCheck(ctx context.Context, c *Check, input ast.Value) (deni
 }
 
 func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (map[string]*verdict, error) {
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	// The set is read as OPA's value (keepTerm), not converted to Go values first.
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, fmt.Errorf("timed out: %w", err)
@@ -235,22 +236,34 @@ func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (ma
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return out, nil
 	}
-	items, ok := rs[0].Expressions[0].Value.([]any)
-	if !ok {
-		return nil, fmt.Errorf("want a set of {\"resource_id\", \"message\"} objects, got %T", rs[0].Expressions[0].Value)
+	term, _ := rs[0].Expressions[0].Value.(*ast.Term)
+	var items []*ast.Term
+	switch coll := term.Value.(type) {
+	case ast.Set:
+		items = coll.Slice()
+	case *ast.Array:
+		items = make([]*ast.Term, 0, coll.Len())
+		coll.Foreach(func(t *ast.Term) { items = append(items, t) })
+	default:
+		return nil, fmt.Errorf("want a set of {\"resource_id\", \"message\"} objects, got %T", jsonValue(term))
 	}
 	for _, it := range items {
-		obj, ok := it.(map[string]any)
+		obj, ok := it.Value.(ast.Object)
 		if !ok {
-			return nil, fmt.Errorf("want {\"resource_id\", \"message\"} objects, got %v", it)
+			return nil, fmt.Errorf("want {\"resource_id\", \"message\"} objects, got %v", jsonValue(it))
 		}
-		id, ok := obj["resource_id"].(string)
-		if !ok || id == "" {
-			return nil, fmt.Errorf("an entry has no string resource_id: %v", it)
+		id, _ := termString(obj.Get(resourceIDKey))
+		if id == "" {
+			return nil, fmt.Errorf("an entry has no string resource_id: %v", jsonValue(it))
 		}
-		msg, _ := obj["message"].(string)
+		m := obj.Get(messageKey)
+		msg, _ := termString(m)
 		if msg == "" {
-			msg = fmt.Sprint(obj["message"])
+			if m == nil {
+				msg = fmt.Sprint(nil)
+			} else {
+				msg = fmt.Sprint(jsonValue(m))
+			}
 		}
 		v := out[id]
 		if v == nil {
@@ -263,6 +276,32 @@ func evalSet(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) (ma
 		sort.Strings(v.messages)
 	}
 	return out, nil
+}
+
+var (
+	resourceIDKey = ast.StringTerm("resource_id")
+	messageKey    = ast.StringTerm("message")
+)
+
+// keepTerm is a rego.EvalGenerateJSON that leaves a result as OPA's value.
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
+// jsonValue is t as a Go value (as OPA converts results), for messages.
+func jsonValue(t *ast.Term) any {
+	v, err := ast.JSON(t.Value)
+	if err != nil {
+		return t.String()
+	}
+	return v
+}
+
+// termString is t's string, if t is one.
+func termString(t *ast.Term) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	s, ok := t.Value.(ast.String)
+	return string(s), ok
 }
 
 type resultBuilder struct {

@@ -339,10 +339,42 @@ func Summarize(results []Result) Summary {
 
 // Sort orders results deterministically: status (fail, error, waived, pass), worst severity first,
 // then check id, account, region and resource id.
-func Sort(results []Result) { slices.SortStableFunc(results, Compare) }
+func Sort(results []Result) {
+	// Results are large: sort their indexes, then move each result once.
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return compare(&results[i], &results[j]) })
+	permute(results, order)
+}
+
+// permute rearranges results in place so that results[i] becomes what results[order[i]] was,
+// following each cycle of the permutation once; it uses up order.
+func permute(results []Result, order []int) {
+	for i := range order {
+		if order[i] == i || order[i] < 0 {
+			continue
+		}
+		first := results[i]
+		j := i
+		for {
+			k := order[j]
+			order[j] = -1
+			if k == i {
+				results[j] = first
+				break
+			}
+			results[j] = results[k]
+			j = k
+		}
+	}
+}
 
 // Compare orders two results as Sort does.
-func Compare(a, b Result) int {
+func Compare(a, b Result) int { return compare(&a, &b) }
+
+func compare(a, b *Result) int {
 	if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
 		return c
 	}

@@ -1,0 +1,39 @@
+package findings
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestSortIsTheStableSortByCompare: Sort (indexes sorted, then results moved along the
+// permutation's cycles) gives exactly what a stable sort of the results by Compare gives,
+// including the order of results that compare equal.
+func TestSortIsTheStableSortByCompare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	for round := 0; round < 50; round++ {
+		n := rng.IntN(300)
+		rs := make([]Result, n)
+		for i := range rs {
+			rs[i] = Result{
+				CheckID:    pick("a", "b", "c"),
+				Status:     Status(pick(string(StatusFail), string(StatusError), string(StatusWaived), string(StatusPass))),
+				Severity:   Severity(pick("critical", "high", "medium", "low")),
+				Account:    pick("1", "2"),
+				Region:     pick("", "eu-west-1", "us-east-1"),
+				ResourceID: pick("r1", "r2", "r3"),
+				Message:    fmt.Sprint(i), // tells equal results apart
+			}
+		}
+		want := slices.Clone(rs)
+		slices.SortStableFunc(want, Compare)
+		Sort(rs)
+		for i := range rs {
+			if rs[i].Message != want[i].Message {
+				t.Fatalf("round %d, n %d: position %d holds result %s, want %s", round, n, i, rs[i].Message, want[i].Message)
+			}
+		}
+	}
+}
