@@ -144,8 +144,7 @@ func (acc *Accumulator) Finish(ctx context.Context) (*Outcome, error) {
 	slices.SortFunc(report.Targets, func(a, b findings.Target) int {
 		return cmp.Or(cmp.Compare(a.Provider, b.Provider), cmp.Compare(a.Account, b.Account))
 	})
-	report.Results = append([]findings.Result{}, acc.results...)
-	findings.Sort(report.Results)
+	report.Results = findings.Sorted(acc.results)
 	report.Summary = findings.Summarize(report.Results)
 	report.Checks = report.Checks[:0]
 	for _, c := range acc.checks {

@@ -50,6 +50,7 @@ func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*snapshot.Docum
 		}
 	}
 	used := map[string]bool{}
+	var parts [][]findings.Result
 	for _, t := range targets {
 		report.Targets = append(report.Targets, findings.Target{Provider: t.Provider, Account: t.Account, CollectedAt: t.CollectedAt, Complete: t.Complete})
 		var checks []*Check
@@ -63,19 +64,20 @@ func (e *Engine) EvaluateTargets(ctx context.Context, targets ...*snapshot.Docum
 		if err != nil {
 			return nil, err
 		}
-		report.Results = append(report.Results, results...)
+		parts = append(parts, results...)
 	}
 	for _, c := range e.checks {
 		if used[c.ID] {
 			report.Checks = append(report.Checks, c.Check)
 		}
 	}
-	findings.Sort(report.Results)
+	report.Results = findings.Sorted(parts...)
 	report.Summary = findings.Summarize(report.Results)
 	return report, nil
 }
 
-func (e *Engine) evaluateTarget(ctx context.Context, t *snapshot.Document, checks []*Check) ([]findings.Result, error) {
+// evaluateTarget returns the results of each check over t.
+func (e *Engine) evaluateTarget(ctx context.Context, t *snapshot.Document, checks []*Check) ([][]findings.Result, error) {
 	out := make([][]findings.Result, len(checks))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -101,15 +103,7 @@ func (e *Engine) evaluateTarget(ctx context.Context, t *snapshot.Document, check
 	if cancelled != nil {
 		return nil, fmt.Errorf("evaluation interrupted: %w", cancelled)
 	}
-	n := 0
-	for _, rs := range out {
-		n += len(rs)
-	}
-	all := make([]findings.Result, 0, n)
-	for _, rs := range out {
-		all = append(all, rs...)
-	}
-	return all, nil
+	return out, nil
 }
 
 // runCheck evaluates one check over one snapshot and turns its verdicts, the snapshot's resources

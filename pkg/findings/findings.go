@@ -371,6 +371,29 @@ func permute(results []Result, order []int) {
 	}
 }
 
+// Sorted returns the results of parts, one after the other, in the order Sort gives them; it
+// copies each result once (for a report made of many checks' results, instead of concatenating
+// and then sorting).
+func Sorted(parts ...[]Result) []Result {
+	type at struct{ part, i int }
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	order := make([]at, 0, n)
+	for pi, p := range parts {
+		for i := range p {
+			order = append(order, at{pi, i})
+		}
+	}
+	slices.SortStableFunc(order, func(a, b at) int { return compare(&parts[a.part][a.i], &parts[b.part][b.i]) })
+	out := make([]Result, n)
+	for k, a := range order {
+		out[k] = parts[a.part][a.i]
+	}
+	return out
+}
+
 // Compare orders two results as Sort does.
 func Compare(a, b Result) int { return compare(&a, &b) }
 
