@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/incloud/incloud/pkg/findings"
 )
@@ -43,21 +45,27 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 	if _, err := w.Write(doc[:split]); err != nil {
 		return err
 	}
-	var item []byte
-	var memo resultMemo
-	for n, i := range sortedOrder(r.Results) {
-		res := r.Results[i]
-		if res.Frameworks == nil {
-			res.Frameworks = map[string][]string{}
+	// Runs of results are encoded on all processors, a batch at a time, and written in order.
+	order := sortedOrder(r.Results)
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, workers)
+	memos := make([]resultMemo, workers)
+	for start := 0; start < len(order); start += workers * jsonRun {
+		var wg sync.WaitGroup
+		for k := range workers {
+			from := min(start+k*jsonRun, len(order))
+			to := min(from+jsonRun, len(order))
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				bufs[k] = appendResultsJSON(bufs[k][:0], r.Results, order, from, to, &memos[k])
+			}()
 		}
-		item = item[:0]
-		if n > 0 {
-			item = append(item, ',')
-		}
-		item = append(item, "\n    "...)
-		item = appendResultJSON(item, &res, &memo)
-		if _, err := w.Write(item); err != nil {
-			return err
+		wg.Wait()
+		for _, b := range bufs {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
 		}
 	}
 	if _, err := io.WriteString(w, "\n  "); err != nil {
@@ -65,6 +73,26 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 	}
 	_, err := w.Write(doc[split:])
 	return err
+}
+
+// jsonRun is how many results one goroutine encodes at a time.
+const jsonRun = 2048
+
+// appendResultsJSON appends the results order[from:to] names, each after "," (but the first of
+// all) and a new line, as array elements of the report.
+func appendResultsJSON(b []byte, results []findings.Result, order []int, from, to int, memo *resultMemo) []byte {
+	for n := from; n < to; n++ {
+		res := results[order[n]]
+		if res.Frameworks == nil {
+			res.Frameworks = map[string][]string{}
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n    "...)
+		b = appendResultJSON(b, &res, memo)
+	}
+	return b
 }
 
 // sortedOrder returns the indexes of results in findings.Sort order, without moving them.

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -241,7 +242,19 @@ func TestJSONStreamsAsEncoder(t *testing.T) {
 	unsorted.Warnings = append(unsorted.Warnings, "\n  \"results\": []")
 	none := fixtureReport()
 	none.Results = nil
-	for name, r := range map[string]*findings.Report{"sorted": sorted, "unsorted": unsorted, "no results": none} {
+	// More results than one batch of runs (jsonRun per processor), in several.
+	many := fixtureReport()
+	base := many.Results
+	many.Results = nil
+	for i := 0; len(many.Results) < 5*jsonRun+7; i++ {
+		res := base[i%len(base)]
+		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
+		if i%3 == 0 {
+			res.Frameworks = nil
+		}
+		many.Results = append(many.Results, res)
+	}
+	for name, r := range map[string]*findings.Report{"sorted": sorted, "unsorted": unsorted, "no results": none, "many": many} {
 		before := slices.Clone(r.Results)
 		got, want := render(t, "json", r, Options{}), whole(r)
 		if !bytes.Equal(got, want) {
