@@ -369,3 +369,52 @@ deny contains {"resource_id": "arn:aws:s3:::closed"}`),
 		}
 	}
 }
+
+// TestVerdictsAndErrorsBeyondTheResourcesAreKept: a failure or an undecided verdict on an id that
+// is not a resource of the snapshot, and a collection error on a resource that never made it into
+// the snapshot, each get their one result; nothing is dropped and nothing counted twice.
+func TestVerdictsAndErrorsBeyondTheResourcesAreKept(t *testing.T) {
+	ghost := meta("aws-s3-ghost", "aws_s3_bucket", "[public]") + `package incloud.aws.s3.ghost
+
+deny contains {"resource_id": "arn:aws:s3:::ghost", "message": "a bucket the snapshot does not list"}
+deny contains {"resource_id": "arn:aws:s3:::open", "message": "open"}
+deny contains {"resource_id": "arn:aws:s3:::both", "message": "denied and undecided"}
+unknown contains {"resource_id": "arn:aws:s3:::both", "message": "undecided"}
+unknown contains {"resource_id": "arn:aws:s3:::phantom", "message": "undecided"}
+`
+	e := load(t, map[string]string{"aws/s3/ghost.rego": ghost})
+	s := testSnapshot()
+	s.AddError(snapshot.CollectionError{ResourceType: "aws_s3_bucket", ResourceID: "arn:aws:s3:::vanished", Region: "us-east-1", Operation: "s3:GetBucketAcl", Code: "AccessDenied", Message: "Access Denied"})
+	rep, err := e.Evaluate(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]findings.Result{}
+	for _, r := range rep.Results {
+		if _, dup := got[r.ResourceID+" "+r.Region]; dup {
+			t.Errorf("%s %s: more than one result", r.ResourceID, r.Region)
+		}
+		got[r.ResourceID+" "+r.Region] = r
+	}
+	for key, want := range map[string]findings.Status{
+		"arn:aws:s3:::ghost ":             findings.StatusFail,
+		"arn:aws:s3:::both ":              findings.StatusError,
+		"arn:aws:s3:::phantom ":           findings.StatusError,
+		"arn:aws:s3:::vanished us-east-1": findings.StatusError,
+		"arn:aws:s3:::open us-east-1":     findings.StatusFail,
+		"arn:aws:s3:::closed us-east-1":   findings.StatusPass,
+		"arn:aws:s3:::denied us-east-1":   findings.StatusError,
+		" eu-west-1":                      findings.StatusError,
+	} {
+		if r, ok := got[key]; !ok || r.Status != want {
+			t.Errorf("%s: %+v, want %s", key, r, want)
+		}
+	}
+	if m := got["arn:aws:s3:::vanished us-east-1"].Message; !strings.Contains(m, "s3:GetBucketAcl") {
+		t.Errorf("the error on a resource not in the snapshot should say why: %q", m)
+	}
+	// One result per listed bucket (5), plus ghost, both, phantom, vanished and the eu-west-1 list.
+	if len(rep.Results) != 10 {
+		t.Errorf("%d results, want 10", len(rep.Results))
+	}
+}

@@ -119,11 +119,13 @@ func buildResults(c *Check, t *snapshot.Document, denied, unknown, passed map[st
 	b := resultBuilder{check: c, target: t}
 	resources := t.Resources[c.ResourceType]
 	results = make([]findings.Result, 0, len(resources))
-	seen := make(map[string]bool, len(resources))
+	// isResource tells the ids of the type's resources (each has its result from the loop below);
+	// extra holds the ids, and list-error keys, reported after them.
+	isResource := func(id string) bool { _, ok := t.Position(c.ResourceType, id); return ok }
+	extra := map[string]bool{}
 	crossErr := crossTypeErrors(t.Coverage, c)
 	for _, r := range resources {
 		id := r.ID
-		seen[id] = true
 		res := b.result(id, r.Region, r.Name)
 		switch {
 		case evalErr != nil:
@@ -145,11 +147,15 @@ func buildResults(c *Check, t *snapshot.Document, denied, unknown, passed map[st
 	}
 	// Verdicts on ids that are not resources of the type still count: never drop a failure.
 	for _, m := range []map[string]*verdict{denied, unknown} {
-		for _, id := range sortedKeys(m) {
-			if seen[id] {
-				continue
+		var ids []string
+		for id := range m {
+			if !isResource(id) && !extra[id] {
+				ids = append(ids, id)
 			}
-			seen[id] = true
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			extra[id] = true
 			res := b.result(id, "", "")
 			if _, isUnknown := unknown[id]; isUnknown {
 				res.Status, res.Message = findings.StatusError, "could not decide: "+strings.Join(m[id].messages, "; ")
@@ -161,7 +167,7 @@ func buildResults(c *Check, t *snapshot.Document, denied, unknown, passed map[st
 	}
 	// Whole list calls that failed, and errors on resources that never made it into the snapshot.
 	for _, ce := range t.Coverage.OfType(c.ResourceType) {
-		if ce.ResourceID != "" && seen[ce.ResourceID] {
+		if ce.ResourceID != "" && (isResource(ce.ResourceID) || extra[ce.ResourceID]) {
 			continue
 		}
 		if !coversAttrs(ce, c) {
@@ -176,10 +182,10 @@ func buildResults(c *Check, t *snapshot.Document, denied, unknown, passed map[st
 		if key == "" {
 			key = "\x00list\x00" + ce.Region
 		}
-		if seen[key] {
+		if extra[key] {
 			continue
 		}
-		seen[key] = true
+		extra[key] = true
 		res := b.result(ce.ResourceID, ce.Region, "")
 		res.Status = findings.StatusError
 		if ce.ResourceID == "" {
@@ -321,15 +327,6 @@ func (b resultBuilder) result(id, region, resourceName string) findings.Result {
 		Remediation:  c.Remediation,
 		Fingerprint:  findings.Fingerprint(c.ID, b.target.Provider, b.target.Account, region, c.ResourceType, id),
 	}
-}
-
-func sortedKeys(m map[string]*verdict) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func regionOrAll(r string) string {

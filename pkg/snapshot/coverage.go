@@ -55,6 +55,9 @@ func NewCoverage(errs []CollectionError) *Coverage {
 
 // Covering returns the errors that cover a resource (Covers), those naming it first.
 func (c *Coverage) Covering(resourceType, id, region string) []CollectionError {
+	if len(c.byType[resourceType]) == 0 {
+		return nil // the common case: nothing failed for the type
+	}
 	own := c.byID[resourceType+"\x00"+id]
 	scoped := c.scoped[resourceType]
 	if len(scoped) == 0 {

@@ -25,6 +25,14 @@ type Document struct {
 	Coverage *Coverage
 	// Input is the whole document as an OPA value.
 	Input ast.Value
+	// positions maps a resource type, then a resource id, to the resource's index in Resources.
+	positions map[string]map[string]int
+}
+
+// Position returns the index in Resources[resourceType] of the resource with the given id.
+func (d *Document) Position(resourceType, id string) (int, bool) {
+	i, ok := d.positions[resourceType][id]
+	return i, ok
 }
 
 // Ref identifies one resource of a Document.
@@ -170,7 +178,7 @@ func documentFromValue(v ast.Value) (*Document, error) {
 		}
 		return string(s), nil
 	}
-	d := &Document{Input: v, Resources: map[string][]Ref{}}
+	d := &Document{Input: v, Resources: map[string][]Ref{}, positions: map[string]map[string]int{}}
 	sv, err := str(obj, "schema_version", "$.schema_version", true)
 	if err != nil {
 		return nil, err
@@ -225,15 +233,17 @@ func documentFromValue(v ast.Value) (*Document, error) {
 	// Types are indexed on all processors; the error reported is the first in document order.
 	types := resources.Keys()
 	refs := make([][]Ref, len(types))
+	positions := make([]map[string]int, len(types))
 	if err := firstError(len(types), func(i int) error {
 		var err error
-		refs[i], err = d.resources(string(types[i].Value.(ast.String)), resources.Get(types[i]).Value)
+		refs[i], positions[i], err = d.resources(string(types[i].Value.(ast.String)), resources.Get(types[i]).Value)
 		return err
 	}); err != nil {
 		return nil, err
 	}
 	for i, k := range types {
 		d.Resources[string(k.Value.(ast.String))] = refs[i]
+		d.positions[string(k.Value.(ast.String))] = positions[i]
 	}
 	if ev := get(obj, "errors"); ev != nil {
 		if _, isNull := ev.(ast.Null); !isNull {
@@ -257,14 +267,14 @@ func documentFromValue(v ast.Value) (*Document, error) {
 	return d, nil
 }
 
-// resources checks and indexes the resources of one type.
-func (d *Document) resources(typ string, v ast.Value) ([]Ref, error) {
+// resources checks and indexes the resources of one type: their refs, and their positions by id.
+func (d *Document) resources(typ string, v ast.Value) ([]Ref, map[string]int, error) {
 	if !strings.HasPrefix(typ, d.Provider+"_") {
-		return nil, envelopef("wrong key at $.resources%s: resource types of a %s snapshot start with %q", pathKey(typ), d.Provider, d.Provider+"_")
+		return nil, nil, envelopef("wrong key at $.resources%s: resource types of a %s snapshot start with %q", pathKey(typ), d.Provider, d.Provider+"_")
 	}
 	arr, ok := v.(*ast.Array)
 	if !ok {
-		return nil, envelopef("wrong type at $.resources%s: got %s, want array", pathKey(typ), ast.ValueName(v))
+		return nil, nil, envelopef("wrong type at $.resources%s: got %s, want array", pathKey(typ), ast.ValueName(v))
 	}
 	refs := make([]Ref, 0, arr.Len())
 	ids := make(map[string]int, arr.Len())
@@ -272,7 +282,7 @@ func (d *Document) resources(typ string, v ast.Value) ([]Ref, error) {
 		at := func() string { return fmt.Sprintf("$.resources%s[%d]", pathKey(typ), i) } // for errors only
 		r, ok := arr.Elem(i).Value.(ast.Object)
 		if !ok {
-			return nil, envelopef("wrong type at %s: got %s, want object", at(), ast.ValueName(arr.Elem(i).Value))
+			return nil, nil, envelopef("wrong type at %s: got %s, want object", at(), ast.ValueName(arr.Elem(i).Value))
 		}
 		var ref Ref
 		for _, f := range []struct {
@@ -282,20 +292,20 @@ func (d *Document) resources(typ string, v ast.Value) ([]Ref, error) {
 			x := get(r, f.key)
 			s, ok := x.(ast.String)
 			if !ok || (s == "" && f.key != "name") {
-				return nil, envelopef("wrong value at %s.%s: want a non-empty string, got %s", at(), f.key, describeValue(x))
+				return nil, nil, envelopef("wrong value at %s.%s: want a non-empty string, got %s", at(), f.key, describeValue(x))
 			}
 			*f.dst = string(s)
 		}
 		if err := stringMap(get(r, "tags"), at); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if prev, dup := ids[ref.ID]; dup {
-			return nil, envelopef("wrong value at %s.id: %q is also the id of $.resources%s[%d] (ids are unique within a type)", at(), ref.ID, pathKey(typ), prev)
+			return nil, nil, envelopef("wrong value at %s.id: %q is also the id of $.resources%s[%d] (ids are unique within a type)", at(), ref.ID, pathKey(typ), prev)
 		}
 		ids[ref.ID] = i
 		refs = append(refs, ref)
 	}
-	return refs, nil
+	return refs, ids, nil
 }
 
 // collectionError reads $.errors[i].
