@@ -48,6 +48,19 @@ type jsonParser struct {
 	items [][2]*ast.Term
 	terms []*ast.Term
 	par   parallelism
+	// slab is where new terms come from, a block at a time: the document keeps them all.
+	slab []ast.Term
+}
+
+// term returns a new term holding v.
+func (p *jsonParser) term(v ast.Value) *ast.Term {
+	if len(p.slab) == 0 {
+		p.slab = make([]ast.Term, 256)
+	}
+	t := &p.slab[0]
+	p.slab = p.slab[1:]
+	t.Value = v
+	return t
 }
 
 // parallelism says how the elements of large arrays near the top of the document (a resource
@@ -163,7 +176,7 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.items = append(p.items, [2]*ast.Term{k, ast.NewTerm(v)})
+		p.items = append(p.items, [2]*ast.Term{k, p.term(v)})
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in object")
@@ -200,7 +213,7 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.terms = append(p.terms, ast.NewTerm(v))
+		p.terms = append(p.terms, p.term(v))
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in array")
@@ -309,7 +322,7 @@ func (r *elementRun) parse(q *jsonParser, depth int) bool {
 		if q.pos != r.delims[i] {
 			return false
 		}
-		r.terms[i] = ast.NewTerm(v)
+		r.terms[i] = q.term(v)
 	}
 	return true
 }

@@ -32,7 +32,20 @@ type shape struct {
 	// cond is if/then/else; all is allOf.
 	cond *condition
 	all  []*shape
+	// typeMask is types as bits (typeBits); attrs is props and isRequired in one map, for
+	// checkObject's one look-up per attribute.
+	typeMask uint8
+	attrs    map[string]attr
 }
+
+// attr is what a shape knows of one attribute name.
+type attr struct {
+	shape    *shape // nil: no property schema
+	required bool
+}
+
+// typeBits are the bits of shape.typeMask for JSON Schema type names.
+var typeBits = map[string]uint8{"null": 1, "boolean": 2, "string": 4, "number": 8, "integer": 16, "object": 32, "array": 64}
 
 type condition struct{ ifs, then, els *shape }
 
@@ -179,6 +192,18 @@ func compileShape(raw map[string]any) (*shape, error) {
 	if f, _ := raw["format"].(string); f == "date-time" {
 		s.dateTime = true
 	}
+	for t := range s.types {
+		s.typeMask |= typeBits[t]
+	}
+	s.attrs = make(map[string]attr, len(s.props)+len(s.required))
+	for name, p := range s.props {
+		s.attrs[name] = attr{shape: p, required: s.isRequired[name]}
+	}
+	for _, name := range s.required {
+		a := s.attrs[name]
+		a.required = true
+		s.attrs[name] = a
+	}
 	return s, nil
 }
 
@@ -284,24 +309,24 @@ func (s *shape) checkConditions(o ast.Object, unread map[string]bool) string {
 func (s *shape) typeOK(v ast.Value) bool {
 	switch v := v.(type) {
 	case ast.Null:
-		return s.types["null"]
+		return s.typeMask&1 != 0
 	case ast.Boolean:
-		return s.types["boolean"]
+		return s.typeMask&2 != 0
 	case ast.String:
-		return s.types["string"]
+		return s.typeMask&4 != 0
 	case ast.Number:
-		if s.types["number"] {
+		if s.typeMask&8 != 0 {
 			return true
 		}
-		if s.types["integer"] {
+		if s.typeMask&16 != 0 {
 			_, isInt := v.Int64()
 			return isInt && !strings.ContainsAny(string(v), ".eE")
 		}
 		return false
 	case ast.Object:
-		return s.types["object"]
+		return s.typeMask&32 != 0
 	case *ast.Array:
-		return s.types["array"]
+		return s.typeMask&64 != 0
 	}
 	return false
 }
@@ -311,10 +336,11 @@ func (s *shape) checkObject(o ast.Object) string {
 	present := 0
 	o.Until(func(k, v *ast.Term) bool {
 		key, _ := k.Value.(ast.String)
-		if s.isRequired[string(key)] {
+		a := s.attrs[string(key)]
+		if a.required {
 			present++
 		}
-		if p, ok := s.props[string(key)]; ok {
+		if p := a.shape; p != nil {
 			if w := p.check(v.Value); w != "" {
 				why = fmt.Sprintf(".%s %s", key, w)
 			}
