@@ -110,7 +110,8 @@ type Waiver struct {
 // Fingerprint identifies a check on a resource across runs: it depends only on the check id,
 // provider, account, region, resource type and resource id, never on messages or timestamps.
 func Fingerprint(checkID, provider, account, region, resourceType, resourceID string) string {
-	buf := make([]byte, 0, len(checkID)+len(provider)+len(account)+len(region)+len(resourceType)+len(resourceID)+6)
+	var small [256]byte // usually enough: no allocation
+	buf := small[:0]
 	for _, p := range []string{checkID, provider, account, region, resourceType, resourceID} {
 		buf = append(buf, p...)
 		buf = append(buf, 0)
