@@ -443,6 +443,18 @@ func formatPadding(f string) int64 {
 // sharing (x := [y, y]) can be exponentially larger than the memory they take.
 func textSize(v ast.Value, limit int64) int64 {
 	var n int64
+	switch x := v.(type) { // the usual arguments, without building the walk
+	case ast.String:
+		n = int64(len(x)) + 2
+	case ast.Number:
+		n = int64(len(x))
+	}
+	if n > 0 {
+		if n > limit {
+			return math.MaxInt64
+		}
+		return n
+	}
 	var walk func(v ast.Value) bool
 	walk = func(v ast.Value) bool {
 		switch x := v.(type) {
