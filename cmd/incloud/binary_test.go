@@ -21,6 +21,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	e2eHelper() // a child of BenchmarkEvalEndToEnd exits here
 	code := m.Run()
 	if binaryDir != "" {
 		os.RemoveAll(binaryDir)
