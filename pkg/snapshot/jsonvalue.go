@@ -50,6 +50,8 @@ type jsonParser struct {
 	par   parallelism
 	// slab is where new terms come from, a block at a time: the document keeps them all.
 	slab []ast.Term
+	// vals are the shared terms of short string values (valueTerm).
+	vals map[string]*ast.Term
 }
 
 // term returns a new term holding v.
@@ -135,6 +137,72 @@ func (p *jsonParser) value(depth int) (ast.Value, error) {
 	}
 }
 
+// Short strings, and true, false and null, are shared terms: snapshots repeat the same regions,
+// states and flags on every resource. At most maxSharedValues distinct strings of at most
+// maxSharedLen bytes are kept.
+const (
+	maxSharedLen    = 40
+	maxSharedValues = 100000
+)
+
+var (
+	trueTerm  = ast.BooleanTerm(true)
+	falseTerm = ast.BooleanTerm(false)
+	nullTerm  = ast.NullTerm()
+)
+
+// valueTerm reads a value as a term, shared when it is a short string or a literal.
+func (p *jsonParser) valueTerm(depth int) (*ast.Term, error) {
+	if p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case '"':
+			start := p.pos + 1
+			end := start
+			for end < len(p.data) && end-start <= maxSharedLen && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+				end++
+			}
+			if end < len(p.data) && p.data[end] == '"' && end-start <= maxSharedLen {
+				if t, ok := p.vals[string(p.data[start:end])]; ok {
+					p.pos = end + 1
+					return t, nil
+				}
+				s, err := p.str()
+				if err != nil {
+					return nil, err
+				}
+				t := ast.StringTerm(s)
+				if p.vals == nil {
+					p.vals = map[string]*ast.Term{}
+				}
+				if len(p.vals) < maxSharedValues {
+					p.vals[s] = t
+				}
+				return t, nil
+			}
+		case 't':
+			if _, err := p.literal("true", ast.Boolean(true)); err != nil {
+				return nil, err
+			}
+			return trueTerm, nil
+		case 'f':
+			if _, err := p.literal("false", ast.Boolean(false)); err != nil {
+				return nil, err
+			}
+			return falseTerm, nil
+		case 'n':
+			if _, err := p.literal("null", ast.Null{}); err != nil {
+				return nil, err
+			}
+			return nullTerm, nil
+		}
+	}
+	v, err := p.value(depth)
+	if err != nil {
+		return nil, err
+	}
+	return p.term(v), nil
+}
+
 func (p *jsonParser) literal(word string, v ast.Value) (ast.Value, error) {
 	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
 		return nil, p.errorf("invalid literal, want %s", word)
@@ -172,11 +240,11 @@ func (p *jsonParser) object(depth int) (ast.Value, error) {
 		}
 		p.pos++
 		p.skipSpace()
-		v, err := p.value(depth + 1)
+		v, err := p.valueTerm(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		p.items = append(p.items, [2]*ast.Term{k, p.term(v)})
+		p.items = append(p.items, [2]*ast.Term{k, v})
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in object")
@@ -209,11 +277,11 @@ func (p *jsonParser) array(depth int) (ast.Value, error) {
 	}
 	for {
 		p.skipSpace()
-		v, err := p.value(depth + 1)
+		v, err := p.valueTerm(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		p.terms = append(p.terms, p.term(v))
+		p.terms = append(p.terms, v)
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in array")
@@ -247,7 +315,7 @@ func (p *jsonParser) parallelArray(depth int) (v ast.Value, ok bool) {
 	start := func() {
 		queue = make(chan *elementRun, 2*p.par.workers)
 		for w := 0; w < p.par.workers; w++ {
-			q := &jsonParser{data: p.data, keys: maps.Clone(p.keys)}
+			q := &jsonParser{data: p.data, keys: maps.Clone(p.keys), vals: maps.Clone(p.vals)}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -314,7 +382,7 @@ func (r *elementRun) parse(q *jsonParser, depth int) bool {
 	r.terms = make([]*ast.Term, len(r.starts))
 	for i, at := range r.starts {
 		q.pos = at
-		v, err := q.value(depth)
+		v, err := q.valueTerm(depth)
 		if err != nil {
 			return false
 		}
@@ -322,7 +390,7 @@ func (r *elementRun) parse(q *jsonParser, depth int) bool {
 		if q.pos != r.delims[i] {
 			return false
 		}
-		r.terms[i] = q.term(v)
+		r.terms[i] = v
 	}
 	return true
 }

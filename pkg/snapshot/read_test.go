@@ -205,3 +205,27 @@ func TestFirstError(t *testing.T) {
 		}
 	}
 }
+
+// TestParseSharesShortValues: a short string value repeated across resources, and true, false
+// and null, are one shared term; longer strings are not kept for sharing; the values are the same.
+func TestParseSharesShortValues(t *testing.T) {
+	long := strings.Repeat("x", maxSharedLen+1)
+	doc := `[{"r": "eu-west-1", "b": true, "n": null, "l": "` + long + `"}, {"r": "eu-west-1", "b": true, "n": null, "l": "` + long + `"}]`
+	v, err := parseJSONValueWith([]byte(doc), parallelism{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arr := v.(*ast.Array)
+	a, b := arr.Elem(0).Value.(ast.Object), arr.Elem(1).Value.(ast.Object)
+	for _, k := range []string{"r", "b", "n"} {
+		if a.Get(ast.StringTerm(k)) != b.Get(ast.StringTerm(k)) {
+			t.Errorf("%s: two terms for the same short value", k)
+		}
+	}
+	if a.Get(ast.StringTerm("l")) == b.Get(ast.StringTerm("l")) {
+		t.Errorf("a string of %d bytes was shared", len(long))
+	}
+	if got := string(b.Get(ast.StringTerm("r")).Value.(ast.String)); got != "eu-west-1" {
+		t.Errorf("r = %q", got)
+	}
+}
