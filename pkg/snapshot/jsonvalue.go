@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -25,7 +26,7 @@ func parseJSONValue(data []byte) (ast.Value, error) {
 
 // parseJSONValueWith is parseJSONValue with the given parallelism (tests compare it with none).
 func parseJSONValueWith(data []byte, par parallelism) (ast.Value, error) {
-	p := jsonParser{data: data, keys: map[string]*ast.Term{}, par: par}
+	p := jsonParser{data: data, keys: map[string]*ast.Term{}, vals: map[string]*ast.Term{}, par: par}
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {
@@ -139,7 +140,7 @@ func (p *jsonParser) value(depth int) (ast.Value, error) {
 
 // Short strings, and true, false and null, are shared terms: snapshots repeat the same regions,
 // states and flags on every resource. At most maxSharedValues distinct strings of at most
-// maxSharedLen bytes are kept.
+// maxSharedLen bytes are kept (and as many object keys, of any length).
 const (
 	maxSharedLen    = 40
 	maxSharedValues = 100000
@@ -156,29 +157,7 @@ func (p *jsonParser) valueTerm(depth int) (*ast.Term, error) {
 	if p.pos < len(p.data) {
 		switch p.data[p.pos] {
 		case '"':
-			start := p.pos + 1
-			end := start
-			for end < len(p.data) && end-start <= maxSharedLen && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
-				end++
-			}
-			if end < len(p.data) && p.data[end] == '"' && end-start <= maxSharedLen {
-				if t, ok := p.vals[string(p.data[start:end])]; ok {
-					p.pos = end + 1
-					return t, nil
-				}
-				s, err := p.str()
-				if err != nil {
-					return nil, err
-				}
-				t := ast.StringTerm(s)
-				if p.vals == nil {
-					p.vals = map[string]*ast.Term{}
-				}
-				if len(p.vals) < maxSharedValues {
-					p.vals[s] = t
-				}
-				return t, nil
-			}
+			return p.internedString(p.vals, maxSharedLen)
 		case 't':
 			if _, err := p.literal("true", ast.Boolean(true)); err != nil {
 				return nil, err
@@ -497,14 +476,19 @@ func (p *jsonParser) hasKey(base int, k *ast.Term, seen *map[ast.String]struct{}
 }
 
 // key reads an object key as a shared, interned term.
-func (p *jsonParser) key() (*ast.Term, error) {
-	start := p.pos
-	end := start + 1
-	for end < len(p.data) && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+func (p *jsonParser) key() (*ast.Term, error) { return p.internedString(p.keys, math.MaxInt) }
+
+// internedString reads the string at p.pos. One of at most maxLen bytes is the term table holds
+// for it, or a new term that table then holds (while it holds fewer than maxSharedValues); a
+// longer one is a term of its own.
+func (p *jsonParser) internedString(table map[string]*ast.Term, maxLen int) (*ast.Term, error) {
+	start := p.pos + 1
+	end := start
+	for end < len(p.data) && end-start <= maxLen && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
 		end++
 	}
 	if end < len(p.data) && p.data[end] == '"' {
-		if t, ok := p.keys[string(p.data[start+1:end])]; ok {
+		if t, ok := table[string(p.data[start:end])]; ok {
 			p.pos = end + 1
 			return t, nil
 		}
@@ -513,9 +497,12 @@ func (p *jsonParser) key() (*ast.Term, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(s) > maxLen {
+		return p.term(ast.String(s)), nil
+	}
 	t := ast.StringTerm(s)
-	if len(p.keys) < 100000 {
-		p.keys[s] = t
+	if len(table) < maxSharedValues {
+		table[s] = t
 	}
 	return t, nil
 }
