@@ -7,7 +7,6 @@ import (
 	"io"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/incloud/incloud/pkg/findings"
 )
@@ -45,28 +44,12 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 	if _, err := w.Write(doc[:split]); err != nil {
 		return err
 	}
-	// Runs of results are encoded on all processors, a batch at a time, and written in order.
 	order := sortedOrder(r.Results)
-	workers := runtime.GOMAXPROCS(0)
-	bufs := make([][]byte, workers)
-	memos := make([]resultMemo, workers)
-	for start := 0; start < len(order); start += workers * jsonRun {
-		var wg sync.WaitGroup
-		for k := range workers {
-			from := min(start+k*jsonRun, len(order))
-			to := min(from+jsonRun, len(order))
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				bufs[k] = appendResultsJSON(bufs[k][:0], r.Results, order, from, to, &memos[k])
-			}()
-		}
-		wg.Wait()
-		for _, b := range bufs {
-			if _, err := w.Write(b); err != nil {
-				return err
-			}
-		}
+	memos := make([]resultMemo, runtime.GOMAXPROCS(0))
+	if err := writeInRuns(w, len(order), func(b []byte, worker, from, to int) ([]byte, error) {
+		return appendResultsJSON(b, r.Results, order, from, to, &memos[worker]), nil
+	}); err != nil {
+		return err
 	}
 	if _, err := io.WriteString(w, "\n  "); err != nil {
 		return err
@@ -74,9 +57,6 @@ func writeJSON(w io.Writer, r *findings.Report, _ Options) error {
 	_, err := w.Write(doc[split:])
 	return err
 }
-
-// jsonRun is how many results one goroutine encodes at a time.
-const jsonRun = 2048
 
 // appendResultsJSON appends the results order[from:to] names, each after "," (but the first of
 // all) and a new line, as array elements of the report.

@@ -242,11 +242,11 @@ func TestJSONStreamsAsEncoder(t *testing.T) {
 	unsorted.Warnings = append(unsorted.Warnings, "\n  \"results\": []")
 	none := fixtureReport()
 	none.Results = nil
-	// More results than one batch of runs (jsonRun per processor), in several.
+	// More results than one batch of runs (encodeRun per processor), in several.
 	many := fixtureReport()
 	base := many.Results
 	many.Results = nil
-	for i := 0; len(many.Results) < 5*jsonRun+7; i++ {
+	for i := 0; len(many.Results) < 5*encodeRun+7; i++ {
 		res := base[i%len(base)]
 		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
 		if i%3 == 0 {

@@ -146,16 +146,21 @@ func writeOCSF(w io.Writer, r *findings.Report, _ Options) error {
 	events := buildOCSF(r)
 	bw := bufio.NewWriter(w)
 	bw.WriteString("[")
-	for i, ev := range events {
-		if i > 0 {
-			bw.WriteString(",")
+	if err := writeInRuns(bw, len(events), func(b []byte, _, from, to int) ([]byte, error) {
+		for i := from; i < to; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			ev, err := json.Marshal(events[i])
+			if err != nil {
+				return nil, fmt.Errorf("encode ocsf event for %s: %w", events[i].Metadata.UID, err)
+			}
+			b = append(b, ev...)
 		}
-		bw.WriteString("\n")
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return fmt.Errorf("encode ocsf event for %s: %w", ev.Metadata.UID, err)
-		}
-		bw.Write(b)
+		return b, nil
+	}); err != nil {
+		return err
 	}
 	if len(events) > 0 {
 		bw.WriteString("\n")

@@ -1,7 +1,9 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -186,5 +188,37 @@ func TestOCSFEmptyReport(t *testing.T) {
 	out := render(t, "ocsf", &findings.Report{GeneratedAt: time.Unix(0, 0)}, Options{})
 	if string(out) != "[]\n" {
 		t.Errorf("empty report = %q, want []", out)
+	}
+}
+
+// TestOCSFManyEventsInOrder: a report of several batches of encoding runs (encodeRun per
+// processor) is written as the events encoded one after the other, byte for byte.
+func TestOCSFManyEventsInOrder(t *testing.T) {
+	r := fixtureReport()
+	base := r.Results
+	r.Results = nil
+	for i := 0; len(r.Results) < 5*encodeRun+7; i++ {
+		res := base[i%len(base)]
+		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
+		res.Fingerprint = fmt.Sprintf("fp-%d", i)
+		res.Status = findings.StatusFail
+		r.Results = append(r.Results, res)
+	}
+	var want bytes.Buffer
+	want.WriteString("[")
+	for i, ev := range buildOCSF(r) {
+		if i > 0 {
+			want.WriteString(",")
+		}
+		b, err := json.Marshal(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.WriteString("\n")
+		want.Write(b)
+	}
+	want.WriteString("\n]\n")
+	if got := render(t, "ocsf", r, Options{}); !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("the OCSF events of %d results differ from one-by-one encoding (%d vs %d bytes)", len(r.Results), len(got), want.Len())
 	}
 }

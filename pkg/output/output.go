@@ -4,8 +4,10 @@ package output
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/incloud/incloud/pkg/findings"
 )
@@ -67,6 +69,41 @@ func Write(name string, w io.Writer, r *findings.Report, opts Options) error {
 	}
 	if err := fn(w, r, opts); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
+	}
+	return nil
+}
+
+// encodeRun is how many items (results, events) one goroutine encodes at a time for writeInRuns.
+const encodeRun = 2048
+
+// writeInRuns writes items 0..n-1 as encode appends them to a buffer: runs of up to encodeRun
+// items are encoded on all processors at once (worker, below GOMAXPROCS, tells the goroutine,
+// for state of its own), a batch of runs at a time, and written in order. Large reports are
+// written faster without being held whole in memory.
+func writeInRuns(w io.Writer, n int, encode func(b []byte, worker, from, to int) ([]byte, error)) error {
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, workers)
+	errs := make([]error, workers)
+	for start := 0; start < n; start += workers * encodeRun {
+		var wg sync.WaitGroup
+		for k := range workers {
+			from := min(start+k*encodeRun, n)
+			to := min(from+encodeRun, n)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				bufs[k], errs[k] = encode(bufs[k][:0], k, from, to)
+			}()
+		}
+		wg.Wait()
+		for k, b := range bufs {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
