@@ -154,7 +154,7 @@ var (
 
 // valueTerm reads a value as a term, shared when it is a short string or a literal.
 func (p *jsonParser) valueTerm(depth int) (*ast.Term, error) {
-	if p.pos < len(p.data) {
+	if depth <= maxJSONDepth && p.pos < len(p.data) { // deeper: value's error
 		switch p.data[p.pos] {
 		case '"':
 			return p.internedString(p.vals, maxSharedLen)

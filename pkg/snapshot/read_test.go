@@ -229,3 +229,18 @@ func TestParseSharesShortValues(t *testing.T) {
 		t.Errorf("r = %q", got)
 	}
 }
+
+// TestDepthLimitForEveryValue: a value nested deeper than maxJSONDepth is refused whatever it is
+// (a shared string or literal too), and one at the limit is read.
+func TestDepthLimitForEveryValue(t *testing.T) {
+	for _, leaf := range []string{`"x"`, `true`, `null`, `1`, `[]`} {
+		at := strings.Repeat("[", maxJSONDepth) + leaf + strings.Repeat("]", maxJSONDepth)
+		if _, err := parseJSONValueWith([]byte(at), parallelism{}); err != nil {
+			t.Errorf("%s at depth %d: %v", leaf, maxJSONDepth, err)
+		}
+		deeper := "[" + at + "]"
+		if _, err := parseJSONValueWith([]byte(deeper), parallelism{}); err == nil || !strings.Contains(err.Error(), "nested too deeply") {
+			t.Errorf("%s at depth %d: %v, want nested too deeply", leaf, maxJSONDepth+1, err)
+		}
+	}
+}
