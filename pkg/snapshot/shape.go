@@ -44,8 +44,18 @@ type attr struct {
 	required bool
 }
 
-// typeBits are the bits of shape.typeMask for JSON Schema type names.
-var typeBits = map[string]uint8{"null": 1, "boolean": 2, "string": 4, "number": 8, "integer": 16, "object": 32, "array": 64}
+// The bits of shape.typeMask, one per JSON Schema type name (typeBits).
+const (
+	typeNull uint8 = 1 << iota
+	typeBoolean
+	typeString
+	typeNumber
+	typeInteger
+	typeObject
+	typeArray
+)
+
+var typeBits = map[string]uint8{"null": typeNull, "boolean": typeBoolean, "string": typeString, "number": typeNumber, "integer": typeInteger, "object": typeObject, "array": typeArray}
 
 type condition struct{ ifs, then, els *shape }
 
@@ -309,24 +319,24 @@ func (s *shape) checkConditions(o ast.Object, unread map[string]bool) string {
 func (s *shape) typeOK(v ast.Value) bool {
 	switch v := v.(type) {
 	case ast.Null:
-		return s.typeMask&1 != 0
+		return s.typeMask&typeNull != 0
 	case ast.Boolean:
-		return s.typeMask&2 != 0
+		return s.typeMask&typeBoolean != 0
 	case ast.String:
-		return s.typeMask&4 != 0
+		return s.typeMask&typeString != 0
 	case ast.Number:
-		if s.typeMask&8 != 0 {
+		if s.typeMask&typeNumber != 0 {
 			return true
 		}
-		if s.typeMask&16 != 0 {
+		if s.typeMask&typeInteger != 0 {
 			_, isInt := v.Int64()
 			return isInt && !strings.ContainsAny(string(v), ".eE")
 		}
 		return false
 	case ast.Object:
-		return s.typeMask&32 != 0
+		return s.typeMask&typeObject != 0
 	case *ast.Array:
-		return s.typeMask&64 != 0
+		return s.typeMask&typeArray != 0
 	}
 	return false
 }
