@@ -340,37 +340,7 @@ func Summarize(results []Result) Summary {
 
 // Sort orders results deterministically: status (fail, error, waived, pass), worst severity first,
 // then check id, account, region and resource id.
-func Sort(results []Result) {
-	// Results are large: sort their indexes, then move each result once.
-	order := make([]int, len(results))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int { return compare(&results[i], &results[j]) })
-	permute(results, order)
-}
-
-// permute rearranges results in place so that results[i] becomes what results[order[i]] was,
-// following each cycle of the permutation once; it uses up order.
-func permute(results []Result, order []int) {
-	for i := range order {
-		if order[i] == i || order[i] < 0 {
-			continue
-		}
-		first := results[i]
-		j := i
-		for {
-			k := order[j]
-			order[j] = -1
-			if k == i {
-				results[j] = first
-				break
-			}
-			results[j] = results[k]
-			j = k
-		}
-	}
-}
+func Sort(results []Result) { slices.SortStableFunc(results, Compare) }
 
 // Sorted returns the results of parts, one after the other, in the order Sort gives them; it
 // copies each result once (for a report made of many checks' results, instead of concatenating
