@@ -469,11 +469,12 @@ func (s *shape) checkResource(o ast.Object, unread map[string]bool) string {
 	present := 0
 	o.Until(func(k, v *ast.Term) bool {
 		key := string(k.Value.(ast.String))
-		if s.isRequired[key] {
+		a := s.attrs[key]
+		if a.required {
 			present++
 		}
-		p, ok := s.props[key]
-		if !ok {
+		p := a.shape
+		if p == nil {
 			if s.closed {
 				why = fmt.Sprintf(" has an unknown attribute %q", key)
 			}
