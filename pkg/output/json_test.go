@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -243,17 +242,11 @@ func TestJSONStreamsAsEncoder(t *testing.T) {
 	none := fixtureReport()
 	none.Results = nil
 	// More results than one batch of runs (encodeRun per processor), in several.
-	many := fixtureReport()
-	base := many.Results
-	many.Results = nil
-	for i := 0; len(many.Results) < 5*encodeRun+7; i++ {
-		res := base[i%len(base)]
-		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
+	many := manyResults(5*encodeRun+7, func(i int, res *findings.Result) {
 		if i%3 == 0 {
 			res.Frameworks = nil
 		}
-		many.Results = append(many.Results, res)
-	}
+	})
 	for name, r := range map[string]*findings.Report{"sorted": sorted, "unsorted": unsorted, "no results": none, "many": many} {
 		before := slices.Clone(r.Results)
 		got, want := render(t, "json", r, Options{}), whole(r)

@@ -194,16 +194,10 @@ func TestOCSFEmptyReport(t *testing.T) {
 // TestOCSFManyEventsInOrder: a report of several batches of encoding runs (encodeRun per
 // processor) is written as the events encoded one after the other, byte for byte.
 func TestOCSFManyEventsInOrder(t *testing.T) {
-	r := fixtureReport()
-	base := r.Results
-	r.Results = nil
-	for i := 0; len(r.Results) < 5*encodeRun+7; i++ {
-		res := base[i%len(base)]
-		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
+	r := manyResults(5*encodeRun+7, func(i int, res *findings.Result) {
 		res.Fingerprint = fmt.Sprintf("fp-%d", i)
 		res.Status = findings.StatusFail
-		r.Results = append(r.Results, res)
-	}
+	})
 	var want bytes.Buffer
 	want.WriteString("[")
 	for i, ev := range buildOCSF(r) {

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -303,5 +304,21 @@ func fixtureFleetReport() *findings.Report {
 		})
 	}
 	r.Summary = findings.Summarize(r.Results)
+	return r
+}
+
+// manyResults returns the fixture report with n results, the fixture's own repeated with unique
+// resource ids, each then changed by edit (i counts from 0): more than writeInRuns encodes in
+// one batch when n is several times encodeRun.
+func manyResults(n int, edit func(i int, res *findings.Result)) *findings.Report {
+	r := fixtureReport()
+	base := r.Results
+	r.Results = make([]findings.Result, 0, n)
+	for i := 0; i < n; i++ {
+		res := base[i%len(base)]
+		res.ResourceID = fmt.Sprintf("%s-%d", res.ResourceID, i)
+		edit(i, &res)
+		r.Results = append(r.Results, res)
+	}
 	return r
 }
