@@ -96,15 +96,19 @@ func (p *jsonParser) errorAt(offset int, format string, args ...any) error {
 	return &offsetError{offset: offset, msg: fmt.Sprintf(format, args...)}
 }
 
-func (p *jsonParser) skipSpace() {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
+func (p *jsonParser) skipSpace() { p.pos = spaceEnd(p.data, p.pos) }
+
+// spaceEnd is the offset of the first byte of data from i on that is not JSON white space.
+func spaceEnd(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
 		case ' ', '\t', '\n', '\r':
-			p.pos++
+			i++
 		default:
-			return
+			return i
 		}
 	}
+	return i
 }
 
 func (p *jsonParser) value(depth int) (ast.Value, error) {
@@ -379,13 +383,7 @@ func (r *elementRun) parse(q *jsonParser, depth int) bool {
 // (after white space), where the ',' or ']' after it is, and whether it is the last one; it stops
 // when element returns false. It returns the offset just past the array, and whether it got there.
 func scanArray(data []byte, pos int, element func(start, delim int, last bool) bool) (end int, ok bool) {
-	i := pos + 1
-	skip := func() {
-		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-			i++
-		}
-	}
-	skip()
+	i := spaceEnd(data, pos+1)
 	if i < len(data) && data[i] == ']' {
 		return i + 1, true
 	}
@@ -433,8 +431,7 @@ func scanArray(data []byte, pos int, element func(start, delim int, last bool) b
 				if !element(start, i, false) {
 					return 0, false
 				}
-				i++
-				skip()
+				i = spaceEnd(data, i+1)
 				start = i
 				continue
 			}
