@@ -26,7 +26,7 @@ func parseJSONValue(data []byte) (ast.Value, error) {
 
 // parseJSONValueWith is parseJSONValue with the given parallelism (tests compare it with none).
 func parseJSONValueWith(data []byte, par parallelism) (ast.Value, error) {
-	p := jsonParser{data: data, keys: map[string]*ast.Term{}, vals: map[string]*ast.Term{}, par: par}
+	p := jsonParser{data: data, keys: map[string]*ast.Term{}, vals: map[string]*ast.Term{}, comps: map[string]sharedComposite{}, par: par}
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {
@@ -53,6 +53,9 @@ type jsonParser struct {
 	slab []ast.Term
 	// vals are the shared terms of short string values (valueTerm).
 	vals map[string]*ast.Term
+	// comps are the shared terms of small objects and arrays inside resources, by their text
+	// (sharedCompositeTerm).
+	comps map[string]sharedComposite
 }
 
 // term returns a new term holding v.
@@ -156,10 +159,15 @@ var (
 	nullTerm  = ast.NullTerm()
 )
 
-// valueTerm reads a value as a term, shared when it is a short string or a literal.
+// valueTerm reads a value as a term, shared when it is a short string or a literal, or a small
+// object or array inside a resource.
 func (p *jsonParser) valueTerm(depth int) (*ast.Term, error) {
 	if depth <= maxJSONDepth && p.pos < len(p.data) { // deeper: value's error
 		switch p.data[p.pos] {
+		case '{', '[':
+			if depth >= minSharedCompositeDepth {
+				return p.sharedCompositeTerm(depth)
+			}
 		case '"':
 			return p.internedString(p.vals, maxSharedLen)
 		case 't':
@@ -184,6 +192,99 @@ func (p *jsonParser) valueTerm(depth int) (*ast.Term, error) {
 		return nil, err
 	}
 	return p.term(v), nil
+}
+
+// Small objects and arrays inside resources are shared terms too, by their text: resources of a
+// type repeat the same settings (an encryption configuration, a rule, a block of four flags, a
+// policy statement that names no resource), and a value read once need not be read, or kept,
+// again. Values nested at least minSharedCompositeDepth deep (the root is 0, a resource 3, its
+// attributes 4) whose text is at most maxSharedCompositeLen bytes are looked up by that text
+// before they are parsed. At most maxSharedValues texts are kept.
+const (
+	minSharedCompositeDepth = 4
+	maxSharedCompositeLen   = 512
+)
+
+// sharedComposite is a small object or array read before, and the depth it was read at: the
+// same text deeper could break the depth limit, so it is only shared at that depth or above.
+type sharedComposite struct {
+	term  *ast.Term
+	depth int
+}
+
+// sharedCompositeTerm reads the object or array at p.pos (at depth) as a term: the term read
+// before for the same text, when there is one, or a new one that comps then holds. The same
+// bytes make the same value, so only the depth limit depends on where they are; errors are never
+// kept.
+func (p *jsonParser) sharedCompositeTerm(depth int) (*ast.Term, error) {
+	start := p.pos
+	end := compositeEnd(p.data, start, maxSharedCompositeLen)
+	if end > 0 {
+		if c, ok := p.comps[string(p.data[start:end])]; ok && depth <= c.depth {
+			p.pos = end
+			return c.term, nil
+		}
+	}
+	v, err := p.value(depth)
+	if err != nil {
+		return nil, err
+	}
+	t := p.term(v)
+	if end > 0 && p.pos == end && len(p.comps) < maxSharedValues {
+		if _, ok := p.comps[string(p.data[start:end])]; !ok {
+			p.comps[string(p.data[start:end])] = sharedComposite{term: t, depth: depth}
+		}
+	}
+	return t, nil
+}
+
+// compositeEnd is the offset just past the object or array starting at data[start], when it ends
+// within limit bytes; -1 otherwise. Like scanArray, it steps over strings and nesting without
+// validating anything: the parser reads what it finds.
+func compositeEnd(data []byte, start, limit int) int {
+	stop := min(len(data), start+limit)
+	depth := 0
+	for i := start; i < stop; {
+		switch data[i] {
+		case '"':
+			j := stringEnd(data, i)
+			if j < 0 {
+				return -1
+			}
+			i = j
+			continue
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// stringEnd is the offset just past the string starting at data[i] ('"'): its closing quote is
+// the next one not escaped by an odd run of backslashes; -1 when there is none.
+func stringEnd(data []byte, i int) int {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(data[j:], '"')
+		if k < 0 {
+			return -1
+		}
+		j += k
+		n := 0
+		for data[j-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return j + 1
+		}
+		j++
+	}
 }
 
 func (p *jsonParser) literal(word string, v ast.Value) (ast.Value, error) {
@@ -298,7 +399,7 @@ func (p *jsonParser) parallelArray(depth int) (v ast.Value, ok bool) {
 	start := func() {
 		queue = make(chan *elementRun, 2*p.par.workers)
 		for w := 0; w < p.par.workers; w++ {
-			q := &jsonParser{data: p.data, keys: maps.Clone(p.keys), vals: maps.Clone(p.vals)}
+			q := &jsonParser{data: p.data, keys: maps.Clone(p.keys), vals: maps.Clone(p.vals), comps: maps.Clone(p.comps)}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -396,24 +497,11 @@ func scanArray(data []byte, pos int, element func(start, delim int, last bool) b
 		}
 		switch data[i] {
 		case '"':
-			// The closing quote is the next one not escaped by an odd run of backslashes.
-			j := i + 1
-			for {
-				k := bytes.IndexByte(data[j:], '"')
-				if k < 0 {
-					return 0, false
-				}
-				j += k
-				n := 0
-				for data[j-1-n] == '\\' {
-					n++
-				}
-				if n%2 == 0 {
-					break
-				}
-				j++
+			j := stringEnd(data, i)
+			if j < 0 {
+				return 0, false
 			}
-			i = j + 1
+			i = j
 			continue
 		case '[', '{':
 			depth++

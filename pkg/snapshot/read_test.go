@@ -230,6 +230,72 @@ func TestParseSharesShortValues(t *testing.T) {
 	}
 }
 
+// TestParseSharesSmallComposites: an object or array inside a resource, repeated with the same
+// text, is one shared term; resources themselves, values of more than maxSharedCompositeLen bytes
+// and values elsewhere in the document are not shared; the values are those encoding/json reads.
+func TestParseSharesSmallComposites(t *testing.T) {
+	long := `{"l": "` + strings.Repeat("x", maxSharedCompositeLen) + `"}`
+	res := `{"id": "a", "enc": {"alg": "AES256", "key": null}, "ports": [22, 3389], "big": ` + long + `}`
+	doc := `{"resources": {"aws_x": [` + res + `, ` + strings.Replace(res, `"a"`, `"b"`, 1) + `, ` + res + `], "aws_y": [{"id": "s"}, {"id": "s"}]}, "scope": {"r": {"x": 1}}, "other": {"r": {"x": 1}}}`
+	v, err := parseJSONValueWith([]byte(doc), parallelism{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x any
+	dec := json.NewDecoder(strings.NewReader(doc))
+	dec.UseNumber()
+	if err := dec.Decode(&x); err != nil {
+		t.Fatal(err)
+	}
+	if want := ast.MustInterfaceToValue(x); v.Compare(want) != 0 {
+		t.Fatalf("got %v, want %v", v, want)
+	}
+	root := v.(ast.Object)
+	list := root.Get(ast.StringTerm("resources")).Value.(ast.Object).Get(ast.StringTerm("aws_x")).Value.(*ast.Array)
+	a, b, c := list.Elem(0), list.Elem(1), list.Elem(2)
+	small := root.Get(ast.StringTerm("resources")).Value.(ast.Object).Get(ast.StringTerm("aws_y")).Value.(*ast.Array)
+	if small.Elem(0) == small.Elem(1) {
+		t.Error("two resources with the same text are one term")
+	}
+	get := func(r *ast.Term, k string) *ast.Term { return r.Value.(ast.Object).Get(ast.StringTerm(k)) }
+	for _, k := range []string{"enc", "ports"} {
+		if get(a, k) != get(b, k) || get(a, k) != get(c, k) {
+			t.Errorf("%s: the same small value inside resources is not one term", k)
+		}
+	}
+	if get(a, "big") == get(c, "big") {
+		t.Errorf("a value of %d bytes was shared", len(long))
+	}
+	if get(root.Get(ast.StringTerm("scope")), "r") == get(root.Get(ast.StringTerm("other")), "r") {
+		t.Error("values outside resources (depth < 4) were shared")
+	}
+}
+
+// TestSharedCompositeKeepsTheDepthLimit: a small value read at one depth is not reused deeper,
+// where its own nesting would pass maxJSONDepth: the document is refused as without sharing; and
+// a value first read deep is shared higher up.
+func TestSharedCompositeKeepsTheDepthLimit(t *testing.T) {
+	x := `[[1]]` // its 1 is two levels below it
+	d := maxJSONDepth - 2
+	tooDeep := strings.Repeat("[", d) + x + `, [` + x + `]` + strings.Repeat("]", d)
+	if _, err := parseJSONValueWith([]byte(tooDeep), parallelism{}); err == nil || !strings.Contains(err.Error(), "nested too deeply") {
+		t.Errorf("%s read again one level deeper: %v, want nested too deeply", x, err)
+	}
+	d = maxJSONDepth - 3
+	ok := strings.Repeat("[", d) + `[` + x + `], ` + x + strings.Repeat("]", d)
+	v, err := parseJSONValueWith([]byte(ok), parallelism{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < d-1; i++ {
+		v = v.(*ast.Array).Elem(0).Value
+	}
+	arr := v.(*ast.Array)
+	if deep, high := arr.Elem(0).Value.(*ast.Array).Elem(0), arr.Elem(1); deep != high {
+		t.Errorf("%s read deeper first is not shared higher up", x)
+	}
+}
+
 // TestDepthLimitForEveryValue: a value nested deeper than maxJSONDepth is refused whatever it is
 // (a shared string or literal too), and one at the limit is read.
 func TestDepthLimitForEveryValue(t *testing.T) {
