@@ -7,8 +7,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -324,16 +326,27 @@ func Summarize(results []Result) Summary {
 	for _, st := range Statuses {
 		s.ByStatus[st] = 0
 	}
-	for _, r := range results {
-		s.ByStatus[r.Status]++
+	// Results come in runs of the same status, severity and area (a report's are sorted by
+	// status, severity and check): count a run, then add it to the maps.
+	add := func(r *Result, n int) {
+		s.ByStatus[r.Status] += n
 		if s.BySeverity[r.Severity] == nil {
 			s.BySeverity[r.Severity] = map[Status]int{}
 		}
-		s.BySeverity[r.Severity][r.Status]++
+		s.BySeverity[r.Severity][r.Status] += n
 		if s.ByArea[r.Area] == nil {
 			s.ByArea[r.Area] = map[Status]int{}
 		}
-		s.ByArea[r.Area][r.Status]++
+		s.ByArea[r.Area][r.Status] += n
+	}
+	for i := 0; i < len(results); {
+		r := &results[i]
+		j := i + 1
+		for j < len(results) && results[j].Status == r.Status && results[j].Severity == r.Severity && results[j].Area == r.Area {
+			j++
+		}
+		add(r, j-i)
+		i = j
 	}
 	return s
 }
@@ -342,26 +355,109 @@ func Summarize(results []Result) Summary {
 // then check id, account, region and resource id.
 func Sort(results []Result) { slices.SortStableFunc(results, Compare) }
 
-// Sorted returns the results of parts, one after the other, in the order Sort gives them; it
-// copies each result once (for a report made of many checks' results, instead of concatenating
-// and then sorting).
+// Sorted returns the results of parts, one after the other, in the order Sort gives them (the
+// stable order: results that compare equal keep their order, part by part). Each part's order is
+// found on its own, the parts on all processors at once, and the parts are then merged, copying
+// each result once: for a report made of many checks' results, a part each, this touches each
+// part's results together instead of all results at random.
 func Sorted(parts ...[]Result) []Result {
-	type at struct{ part, i int }
 	n := 0
 	for _, p := range parts {
 		n += len(p)
 	}
-	order := make([]at, 0, n)
-	for pi, p := range parts {
-		for i := range p {
-			order = append(order, at{pi, i})
+	out := make([]Result, n)
+	// orders[k] is part k's indexes in sorted order.
+	orders := make([][]int32, len(parts))
+	jobs := make(chan int, len(parts))
+	for k := range parts {
+		jobs <- k
+	}
+	close(jobs)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(parts)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range jobs {
+				p := parts[k]
+				order := make([]int32, len(p))
+				for i := range order {
+					order[i] = int32(i)
+				}
+				slices.SortFunc(order, func(a, b int32) int {
+					return cmp.Or(compare(&p[a], &p[b]), cmp.Compare(a, b))
+				})
+				orders[k] = order
+			}
+		}()
+	}
+	wg.Wait()
+	// Merge: heads holds, for each part not yet used up, its next result's place in its order,
+	// as a heap of the parts by that result (then by part, for the stable order).
+	type head struct{ part, at int }
+	res := func(h head) *Result { return &parts[h.part][orders[h.part][h.at]] }
+	less := func(a, b head) bool {
+		if c := compare(res(a), res(b)); c != 0 {
+			return c < 0
+		}
+		return a.part < b.part
+	}
+	heads := make([]head, 0, len(parts))
+	for k, p := range parts {
+		if len(p) > 0 {
+			heads = append(heads, head{k, 0})
 		}
 	}
-	slices.SortStableFunc(order, func(a, b at) int { return compare(&parts[a.part][a.i], &parts[b.part][b.i]) })
-	out := make([]Result, n)
-	for k, a := range order {
-		out[k] = parts[a.part][a.i]
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(heads) {
+				return
+			}
+			if r := l + 1; r < len(heads) && less(heads[r], heads[l]) {
+				l = r
+			}
+			if !less(heads[l], heads[i]) {
+				return
+			}
+			heads[i], heads[l] = heads[l], heads[i]
+			i = l
+		}
 	}
+	for i := len(heads)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	// The merged order, then the copy, in runs on all processors: copying results from where
+	// they are to where they go waits on memory more than it computes.
+	type ref struct{ part, i int32 }
+	merged := make([]ref, 0, n)
+	for len(heads) > 0 {
+		h := &heads[0]
+		merged = append(merged, ref{int32(h.part), orders[h.part][h.at]})
+		if h.at++; h.at == len(parts[h.part]) {
+			heads[0] = heads[len(heads)-1]
+			heads = heads[:len(heads)-1]
+		}
+		down(0)
+	}
+	const copyRun = 8192
+	runs := make(chan int, n/copyRun+1)
+	for from := 0; from < n; from += copyRun {
+		runs <- from
+	}
+	close(runs)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n/copyRun+1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for from := range runs {
+				for k := from; k < min(from+copyRun, n); k++ {
+					out[k] = parts[merged[k].part][merged[k].i]
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	return out
 }
 
@@ -369,20 +465,26 @@ func Sorted(parts ...[]Result) []Result {
 func Compare(a, b Result) int { return compare(&a, &b) }
 
 func compare(a, b *Result) int {
-	if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
-		return c
+	// Equal fields are the common case (one check's results share their check id, account and
+	// often region): == sees the same string at once, where strings.Compare reads it.
+	if a.Status != b.Status {
+		if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
+			return c
+		}
 	}
-	if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
-		return c
+	if a.Severity != b.Severity {
+		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+			return c
+		}
 	}
-	if c := strings.Compare(a.CheckID, b.CheckID); c != 0 {
-		return c
+	if a.CheckID != b.CheckID {
+		return strings.Compare(a.CheckID, b.CheckID)
 	}
-	if c := strings.Compare(a.Account, b.Account); c != 0 {
-		return c
+	if a.Account != b.Account {
+		return strings.Compare(a.Account, b.Account)
 	}
-	if c := strings.Compare(a.Region, b.Region); c != 0 {
-		return c
+	if a.Region != b.Region {
+		return strings.Compare(a.Region, b.Region)
 	}
 	return strings.Compare(a.ResourceID, b.ResourceID)
 }
