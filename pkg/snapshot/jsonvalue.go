@@ -245,6 +245,10 @@ func compositeEnd(data []byte, start, limit int) int {
 	stop := min(len(data), start+limit)
 	depth := 0
 	for i := start; i < stop; {
+		if !scanStops[data[i]] {
+			i++
+			continue
+		}
 		switch data[i] {
 		case '"':
 			j := stringEnd(data, i)
