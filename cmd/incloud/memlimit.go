@@ -101,11 +101,14 @@ func cgroupLimit(s string) int64 {
 }
 
 // evalLimitPerInputByte sizes the soft memory limit of an evaluation from its snapshot files: the
-// heap an evaluation keeps live is about 6 times the files' size (the OPA value of the snapshot,
-// the results, the loaded checks), so 8 times leaves room for what the checks allocate and let go,
-// and keeps the process under 10 times the snapshot's size, where Go's default pace (GOGC=100:
-// collect when the heap doubles) reached 12 times at 200,000 resources.
-const evalLimitPerInputByte = 8
+// heap an evaluation keeps live peaks at about 3 times the files' size with --format json and 4
+// times with every format (the OPA value of the snapshot, whose small repeated values the reader
+// shares, the results, the reports being written, the loaded checks: 600 and 765 MB at 200,000
+// resources, gctrace), so 6 times leaves room for what the checks allocate and let go, and
+// keeps the process near 6 times the snapshot's size, where Go's default pace (GOGC=100:
+// collect when the heap doubles) reached 12 times at 200,000 resources. (It was 8 while the
+// reader kept every value apart and the live heap peaked at 5 times.)
+const evalLimitPerInputByte = 6
 
 // minEvalLimit is the least soft limit tuneMemory sets: the loaded checks alone take about 70 MB.
 const minEvalLimit = 256 << 20
@@ -115,8 +118,9 @@ const minEvalLimit = 256 << 20
 // minEvalLimit), so that the collector runs when the heap nears that size and not before: no
 // collections while the snapshot is read, then, while the checks run, somewhat more than
 // GOGC=100 would (the limit leaves less room above the live heap than GOGC=100's doubling):
-// at 200,000 resources with every output format, 1.65 GB peak RSS against 2.93 GB at GOGC=100,
-// for up to a quarter more CPU time (BenchmarkEvalEndToEnd on a busy machine). A guard after each collection raises the
+// at 200,000 resources with every output format, 1.22 GB peak RSS, 1.61 GB with a limit of 8
+// times, and 2.93 GB at GOGC=100 (measured with the earlier reader), for up to a quarter more
+// CPU time than GOGC=100 (BenchmarkEvalEndToEnd on a busy machine). A guard after each collection raises the
 // limit when the live heap comes near it (an input that needs more than the estimate), and
 // returns to GOGC=100 under the machine's limit when it reaches that one: a wrong estimate costs
 // memory, never a collector that runs back to back. GOGC or GOMEMLIMIT, when set, win. It

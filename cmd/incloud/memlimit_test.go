@@ -33,10 +33,10 @@ func TestMemoryLimitSources(t *testing.T) {
 
 func TestEvalLimit(t *testing.T) {
 	for _, c := range []struct{ input, ceiling, want int64 }{
-		{200 << 20, 16 << 30, 1600 << 20}, // 8 times the input
+		{200 << 20, 16 << 30, 1200 << 20}, // 6 times the input
 		{1 << 20, 16 << 30, minEvalLimit}, // the loaded checks' share at least
-		{2 << 30, 16 << 30, 0},            // at or over the machine's limit: keep the default pace
-		{200 << 20, 0, 1600 << 20},        // machine memory unknown
+		{3 << 30, 16 << 30, 0},            // at or over the machine's limit: keep the default pace
+		{200 << 20, 0, 1200 << 20},        // machine memory unknown
 	} {
 		if got := evalLimit(c.input, c.ceiling); got != c.want {
 			t.Errorf("evalLimit(%d, %d) = %d, want %d", c.input, c.ceiling, got, c.want)
