@@ -244,28 +244,35 @@ func (p *jsonParser) sharedCompositeTerm(depth int) (*ast.Term, error) {
 func compositeEnd(data []byte, start, limit int) int {
 	stop := min(len(data), start+limit)
 	depth := 0
-	for i := start; i < stop; {
-		if !scanStops[data[i]] {
-			i++
-			continue
+	for i := start; ; i++ {
+		if i = nextStructural(data, i, stop); i < 0 {
+			return -1
 		}
 		switch data[i] {
-		case '"':
-			j := stringEnd(data, i)
-			if j < 0 {
-				return -1
-			}
-			i = j
-			continue
 		case '[', '{':
 			depth++
 		case ']', '}':
-			depth--
-			if depth == 0 {
+			if depth--; depth == 0 {
 				return i + 1
 			}
 		}
-		i++
+	}
+}
+
+// nextStructural is the offset of the first '[', '{', ']', '}' or ',' from data[i] on, before
+// stop, stepping over strings; -1 when there is none (or a string does not end).
+func nextStructural(data []byte, i, stop int) int {
+	for i < stop {
+		switch {
+		case !scanStops[data[i]]:
+			i++
+		case data[i] == '"':
+			if i = stringEnd(data, i); i < 0 {
+				return -1
+			}
+		default:
+			return i
+		}
 	}
 	return -1
 }
@@ -494,19 +501,11 @@ func scanArray(data []byte, pos int, element func(start, delim int, last bool) b
 	}
 	start := i
 	depth := 0
-	for i < len(data) {
-		if !scanStops[data[i]] {
-			i++
-			continue
+	for {
+		if i = nextStructural(data, i, len(data)); i < 0 {
+			return 0, false
 		}
 		switch data[i] {
-		case '"':
-			j := stringEnd(data, i)
-			if j < 0 {
-				return 0, false
-			}
-			i = j
-			continue
 		case '[', '{':
 			depth++
 		case ']', '}':
@@ -530,10 +529,9 @@ func scanArray(data []byte, pos int, element func(start, delim int, last bool) b
 		}
 		i++
 	}
-	return 0, false
 }
 
-// scanStops are the bytes scanArray looks at; it steps over all others.
+// scanStops are the bytes nextStructural looks at; it steps over all others.
 var scanStops = [256]bool{'"': true, '[': true, '{': true, ']': true, '}': true, ',': true}
 
 // hasKey tells whether the object being read (its items from base on) already has key k, and
