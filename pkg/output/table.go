@@ -225,8 +225,9 @@ func writeTable(w io.Writer, r *findings.Report, opts Options) error {
 	if len(r.Results) == 0 {
 		fmt.Fprintf(bw, "\nNo results: no check was evaluated.\n")
 	}
+	fixes := map[string]string{} // tableShortFix of each remediation: a check's results share it
 	for _, g := range groups {
-		writeTableGroup(bw, p, cols, g)
+		writeTableGroup(bw, p, cols, g, fixes)
 	}
 	writeTableSummary(bw, p, r)
 	if err := bw.Flush(); err != nil {
@@ -235,7 +236,7 @@ func writeTable(w io.Writer, r *findings.Report, opts Options) error {
 	return nil
 }
 
-func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGroup) {
+func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGroup, fixes map[string]string) {
 	var counts []string
 	for _, st := range findings.Statuses {
 		if n := g.counts[st]; n > 0 {
@@ -307,7 +308,12 @@ func writeTableGroup(w io.Writer, p tablePainter, cols tableColumns, g *tableGro
 			writeTableWrapped(w, p, tableMsgIndent, "", "", msg, "")
 		}
 		if res.Status == findings.StatusFail {
-			if fix := tableShortFix(res.Remediation, p.width-len(tableMsgIndent)-len("fix: ")); fix != "" {
+			fix, ok := fixes[res.Remediation]
+			if !ok {
+				fix = tableShortFix(res.Remediation, p.width-len(tableMsgIndent)-len("fix: "))
+				fixes[res.Remediation] = fix
+			}
+			if fix != "" {
 				fmt.Fprintf(w, "%s%s%s\n", tableMsgIndent, p.paint(ansiYellow, "fix: "), fix)
 			}
 		}
