@@ -219,8 +219,10 @@ type sharedComposite struct {
 func (p *jsonParser) sharedCompositeTerm(depth int) (*ast.Term, error) {
 	start := p.pos
 	end := compositeEnd(p.data, start, maxSharedCompositeLen)
+	known := false // read before (then kept as first read, even when too shallow to share here)
 	if end > 0 {
-		if c, ok := p.comps[string(p.data[start:end])]; ok && depth <= c.depth {
+		var c sharedComposite
+		if c, known = p.comps[string(p.data[start:end])]; known && depth <= c.depth {
 			p.pos = end
 			return c.term, nil
 		}
@@ -230,10 +232,8 @@ func (p *jsonParser) sharedCompositeTerm(depth int) (*ast.Term, error) {
 		return nil, err
 	}
 	t := p.term(v)
-	if end > 0 && p.pos == end && len(p.comps) < maxSharedValues {
-		if _, ok := p.comps[string(p.data[start:end])]; !ok {
-			p.comps[string(p.data[start:end])] = sharedComposite{term: t, depth: depth}
-		}
+	if end > 0 && !known && p.pos == end && len(p.comps) < maxSharedValues {
+		p.comps[string(p.data[start:end])] = sharedComposite{term: t, depth: depth}
 	}
 	return t, nil
 }
