@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -368,30 +369,17 @@ func Sorted(parts ...[]Result) []Result {
 	out := make([]Result, n)
 	// orders[k] is part k's indexes in sorted order.
 	orders := make([][]int32, len(parts))
-	jobs := make(chan int, len(parts))
-	for k := range parts {
-		jobs <- k
-	}
-	close(jobs)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(parts)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range jobs {
-				p := parts[k]
-				order := make([]int32, len(p))
-				for i := range order {
-					order[i] = int32(i)
-				}
-				slices.SortFunc(order, func(a, b int32) int {
-					return cmp.Or(compare(&p[a], &p[b]), cmp.Compare(a, b))
-				})
-				orders[k] = order
-			}
-		}()
-	}
-	wg.Wait()
+	onAllProcessors(len(parts), func(k int) {
+		p := parts[k]
+		order := make([]int32, len(p))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int {
+			return cmp.Or(compare(&p[a], &p[b]), cmp.Compare(a, b))
+		})
+		orders[k] = order
+	})
 	// Merge: heads holds, for each part not yet used up, its next result's place in its order,
 	// as a heap of the parts by that result (then by part, for the stable order).
 	type head struct{ part, at int }
@@ -441,24 +429,28 @@ func Sorted(parts ...[]Result) []Result {
 		down(0)
 	}
 	const copyRun = 8192
-	runs := make(chan int, n/copyRun+1)
-	for from := 0; from < n; from += copyRun {
-		runs <- from
-	}
-	close(runs)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n/copyRun+1); w++ {
+	onAllProcessors((n+copyRun-1)/copyRun, func(r int) {
+		for k := r * copyRun; k < min((r+1)*copyRun, n); k++ {
+			out[k] = parts[merged[k].part][merged[k].i]
+		}
+	})
+	return out
+}
+
+// onAllProcessors calls fn(0) to fn(n-1), up to GOMAXPROCS at once, and returns when all are done.
+func onAllProcessors(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for from := range runs {
-				for k := from; k < min(from+copyRun, n); k++ {
-					out[k] = parts[merged[k].part][merged[k].i]
-				}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
 // Compare orders two results as Sort does.
